@@ -1,0 +1,148 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { Ajv, type ErrorObject } from 'ajv';
+
+import { CONFIG_SCHEMA } from './config-schema.js';
+import { SpecgateError } from './errors.js';
+import type { Level } from './finding.js';
+import { readSourceFile, type SourceFile } from './source-file.js';
+
+/** Stability of an API, from least to most committed. */
+export type Stability = 'draft' | 'alpha' | 'beta' | 'stable' | 'deprecated';
+
+/** One API the repository governs. */
+export interface ApiConfig {
+  name: string;
+  /** Root spec file, absolute. */
+  spec: string;
+  owner?: string;
+  stability?: Stability;
+}
+
+/** An accepted finding: it is reported as waived until its expiry date. */
+export interface Waiver {
+  fingerprint: string;
+  id?: string;
+  reason: string;
+  owner: string;
+  /** Last day (YYYY-MM-DD) the waiver applies. */
+  expires: string;
+}
+
+/** The validated contents of `specgate.yaml`. */
+export interface SpecgateConfig {
+  /** Absolute path of the config file, or null when defaults are used. */
+  file: string | null;
+  /** Directory relative paths in the config are resolved against. */
+  directory: string;
+  apis: ApiConfig[];
+  lint: { extends?: string[]; rules: Record<string, 'error' | 'warn' | 'off'> };
+  diff: { failOn: Level; levels: Record<string, Level | 'off'> };
+  waivers: Waiver[];
+}
+
+/** Names of the config file looked for in the working directory. */
+export const CONFIG_FILE_NAMES = ['specgate.yaml', 'specgate.yml'];
+
+/**
+ * Loads and validates a config file: the given path, else `specgate.yaml` in `cwd`,
+ * else the defaults (no APIs declared).
+ */
+export async function loadConfig(cwd: string, configPath?: string): Promise<SpecgateConfig> {
+  const file = configPath ? path.resolve(cwd, configPath) : await findConfig(cwd);
+  if (!file) return defaultConfig(cwd);
+  const source = await readSourceFile(file, path.relative(cwd, file) || file);
+  validate(source);
+  return toConfig(source, path.dirname(file));
+}
+
+async function findConfig(cwd: string): Promise<string | null> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(cwd, name);
+    const info = await stat(candidate).catch(() => null);
+    if (info?.isFile()) return candidate;
+  }
+  return null;
+}
+
+/** The configuration used when no config file exists. */
+export function defaultConfig(cwd: string): SpecgateConfig {
+  return {
+    file: null,
+    directory: cwd,
+    apis: [],
+    lint: { rules: {} },
+    diff: { failOn: 'error', levels: {} },
+    waivers: [],
+  };
+}
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+function validate(source: SourceFile): void {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  const data = source.data ?? {};
+  if (compiled(data)) return;
+  const error = pickError(compiled.errors ?? []);
+  const place = source.locate(error.instancePath);
+  throw new SpecgateError(
+    'CONFIG_INVALID',
+    `${source.displayPath}:${place.line}:${place.column}: ${describeError(error)}`,
+    { file: source.displayPath },
+  );
+}
+
+/** Prefers the most specific error: one about a key or value over a generic type error. */
+function pickError(errors: ErrorObject[]): ErrorObject {
+  const ranked = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length);
+  return ranked[0] as ErrorObject;
+}
+
+function describeError(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the top level' : configPathOf(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${String(params['additionalProperty'])}" in ${where}. Remove it or check its spelling; allowed keys are listed in the config schema.`;
+    case 'enum':
+      return `${where} must be one of ${(params['allowedValues'] as unknown[]).join(', ')}.`;
+    case 'required':
+      return `${where} is missing the required key "${String(params['missingProperty'])}".`;
+    case 'pattern':
+      return `${where} does not match the expected form (${String(params['pattern'])}).`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}.`;
+  }
+}
+
+/** `/apis/0/stability` → `apis[0].stability`. */
+function configPathOf(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment, index) =>
+      /^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join('');
+}
+
+function toConfig(source: SourceFile, directory: string): SpecgateConfig {
+  const raw = (source.data ?? {}) as {
+    apis?: { name: string; spec: string; owner?: string; stability?: Stability }[];
+    lint?: { extends?: string[]; rules?: Record<string, 'error' | 'warn' | 'off'> };
+    diff?: { failOn?: Level; levels?: Record<string, Level | 'off'> };
+    waivers?: Waiver[];
+  };
+  const apis = (raw.apis ?? []).map((api) => ({ ...api, spec: path.resolve(directory, api.spec) }));
+  const lint: SpecgateConfig['lint'] = { rules: raw.lint?.rules ?? {} };
+  if (raw.lint?.extends) lint.extends = raw.lint.extends;
+  return {
+    file: source.path,
+    directory,
+    apis,
+    lint,
+    diff: { failOn: raw.diff?.failOn ?? 'error', levels: raw.diff?.levels ?? {} },
+    waivers: (raw.waivers ?? []).map((waiver) => ({ ...waiver, expires: String(waiver.expires) })),
+  };
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+
+/** Severity of a lint problem, as Redocly and SARIF name the two levels we use. */
+export type Severity = 'error' | 'warn';
+
+/** Level of a diff change or policy finding: `error` breaks clients, `warning` may break some. */
+export type Level = 'error' | 'warning' | 'info';
+
+/** A place in a source file: a JSON pointer plus 1-based line and column. */
+export interface Location {
+  file: string;
+  pointer: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** The HTTP operation a finding belongs to. */
+export interface OperationRef {
+  method: string;
+  path: string;
+  operationId: string | null;
+}
+
+/**
+ * One result of any check (lint rule, diff change kind, policy check), as plain data.
+ * `kind` tells the reporters which vocabulary to use: lint problems carry a severity,
+ * changes and policy findings carry a level.
+ */
+export interface Finding {
+  kind: 'problem' | 'change' | 'policy';
+  /** Rule id for problems, change id for changes, check id for policy findings. */
+  id: string;
+  level: Level;
+  message: string;
+  location: Location | null;
+  /** The base-side location of a change, when the change has one. */
+  baseLocation?: Location | null;
+  operation?: OperationRef | null;
+  fingerprint: string;
+  /** Set when a waiver accepted this finding. */
+  waived?: { reason: string; owner: string; expires: string };
+  docsUrl?: string;
+}
+
+/** Maps a lint severity to the shared level scale. */
+export function severityToLevel(severity: Severity): Level {
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+/**
+ * Computes a fingerprint that survives line moves: the id, the pointer with array
+ * indexes kept (they are part of the contract), and a hash of the value at that place.
+ */
+export function fingerprint(id: string, pointer: string, value: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(id);
+  hash.update('\0');
+  hash.update(pointer);
+  hash.update('\0');
+  hash.update(stableStringify(value));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** JSON text with object keys sorted, so equal values hash equally whatever their key order. */
+export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`).join(',')}}`;
+}
+
+const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when `level` is at or above `threshold`. */
+export function atOrAbove(level: Level, threshold: Level): boolean {
+  return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+
+/** Orders findings by level (errors first), then file, line and id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Counts of findings per level, waived ones left out. */
+export interface Summary {
+  error: number;
+  warning: number;
+  info: number;
+  waived: number;
+}
+
+/** Counts findings per level; waived findings are counted apart. */
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { error: 0, warning: 0, info: 0, waived: 0 };
+  for (const finding of findings) {
+    if (finding.waived) summary.waived += 1;
+    else summary[finding.level] += 1;
+  }
+  return summary;
+}

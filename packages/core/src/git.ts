@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { SpecgateError } from './errors.js';
+import { SourceFile } from './source-file.js';
+import type { SourceReader } from './spec-document.js';
+
+const run = promisify(execFile);
+
+/** Runs git in `cwd` and returns its stdout; failures become a GIT_ERROR. */
+export async function git(cwd: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, {
+      cwd,
+      maxBuffer: 1024 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim().split('\n')[0] ?? String(error);
+    throw new SpecgateError('GIT_ERROR', `git ${args.join(' ')} failed in ${cwd}: ${stderr}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The top directory of the git work tree that holds `cwd`. */
+export async function gitTopLevel(cwd: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+
+/** Checks that `ref` names a commit, with an error that says how to fix it. */
+export async function verifyRevision(cwd: string, ref: string): Promise<string> {
+  try {
+    return (
+      await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd })
+    ).stdout.trim();
+  } catch (error) {
+    throw new SpecgateError(
+      'GIT_ERROR',
+      `git revision "${ref}" not found in ${cwd}. Fetch it (git fetch origin) or pass an existing --base.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Paths (relative to the top level) of files that differ between `ref` and the work tree. */
+export async function changedFiles(topLevel: string, ref: string): Promise<Set<string>> {
+  const tracked = await git(topLevel, ['diff', '--name-only', ref, '--']);
+  const untracked = await git(topLevel, ['ls-files', '--others', '--exclude-standard']);
+  return new Set([...tracked.split('\n'), ...untracked.split('\n')].filter((line) => line !== ''));
+}
+
+/** True when `relativePath` exists at `ref`. */
+export async function existsAtRevision(
+  topLevel: string,
+  ref: string,
+  relativePath: string,
+): Promise<boolean> {
+  try {
+    await run('git', ['cat-file', '-e', `${ref}:${toGitPath(relativePath)}`], { cwd: topLevel });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads spec files as they were at a git revision, so that a spec and the files its
+ * relative `$ref`s name all come from that revision. Paths are shown as `REF:path`.
+ */
+export function gitRevisionReader(topLevel: string, ref: string): SourceReader {
+  return {
+    async read(absolutePath: string): Promise<SourceFile> {
+      const relative = toGitPath(path.relative(topLevel, absolutePath));
+      const displayPath = `${ref}:${relative}`;
+      let text: string;
+      try {
+        text = (
+          await run('git', ['show', `${ref}:${relative}`], {
+            cwd: topLevel,
+            maxBuffer: 1024 * 1024 * 1024,
+            encoding: 'utf8',
+          })
+        ).stdout;
+      } catch (error) {
+        throw new SpecgateError(
+          'FILE_NOT_FOUND',
+          `${displayPath}: file not found at that revision.`,
+          {
+            file: displayPath,
+            cause: error,
+          },
+        );
+      }
+      return new SourceFile({ path: absolutePath, displayPath, text });
+    },
+  };
+}
+
+function toGitPath(relativePath: string): string {
+  return relativePath.split(path.sep).join('/');
+}

@@ -1,0 +1,323 @@
+import { asRecord, child, deref, keysOf, rootNode, type SpecNode } from './spec-node.js';
+import type { SpecDocument } from './spec-document.js';
+
+/** HTTP methods an OpenAPI Path Item can hold, in the order the specification lists them. */
+export const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
+
+/** A media type entry of a request body or response. */
+export interface MediaTypeView {
+  mediaType: string;
+  node: SpecNode;
+  schema: SpecNode | null;
+}
+
+/** A parameter with `$ref` resolved and path-level parameters merged in. */
+export interface ParameterView {
+  name: string;
+  in: string;
+  required: boolean;
+  deprecated: boolean;
+  node: SpecNode;
+  /** The schema; for a Swagger 2.0 parameter, the parameter object itself, which carries the schema keywords. */
+  schema: SpecNode | null;
+  style: string;
+  explode: boolean;
+}
+
+/** A request body, from 3.x `requestBody` or Swagger 2.0 `body` and `formData` parameters. */
+export interface RequestBodyView {
+  node: SpecNode;
+  required: boolean;
+  content: MediaTypeView[];
+}
+
+/** A response header. */
+export interface HeaderView {
+  name: string;
+  node: SpecNode;
+  required: boolean;
+  schema: SpecNode | null;
+}
+
+/** A response by status code (`200`, `2XX`, `default`). */
+export interface ResponseView {
+  status: string;
+  node: SpecNode;
+  content: MediaTypeView[];
+  headers: HeaderView[];
+}
+
+/** An operation as the OpenAPI 3.x model shows it, whatever version it was written in. */
+export interface OperationView {
+  /** Lower-case HTTP method. */
+  method: string;
+  /** Path template as written, with a Swagger 2.0 `basePath` in front. */
+  path: string;
+  /** The key under `paths`. */
+  pathKey: string;
+  operationId: string | null;
+  node: SpecNode;
+  deprecated: boolean;
+  parameters: ParameterView[];
+  requestBody: RequestBodyView | null;
+  responses: ResponseView[];
+  /** The security requirements that apply (the operation's own, else the root's), or null when none are declared. */
+  security: SpecNode | null;
+}
+
+/** Lists every operation of a spec in document order, normalised to the 3.x model. */
+export function listOperations(document: SpecDocument): OperationView[] {
+  const root = rootNode(document);
+  const paths = child(root, 'paths');
+  const basePath = document.version === '2.0' ? normaliseBasePath(document.root['basePath']) : '';
+  const operations: OperationView[] = [];
+  for (const pathKey of keysOf(paths)) {
+    if (!pathKey.startsWith('/')) continue;
+    const pathItem = deref(document, child(paths as SpecNode, pathKey) as SpecNode);
+    for (const method of HTTP_METHODS) {
+      const operation = child(pathItem, method);
+      if (!operation || !asRecord(operation.value)) continue;
+      operations.push(viewOperation(document, pathItem, operation, method, pathKey, basePath));
+    }
+  }
+  return operations;
+}
+
+/** The operation key used to match operations across versions: method and path shape. */
+export function operationKey(operation: Pick<OperationView, 'method' | 'path'>): string {
+  return `${operation.method.toUpperCase()} ${pathShape(operation.path)}`;
+}
+
+/** A path template with parameter names erased, so `/pets/{id}` and `/pets/{petId}` match. */
+export function pathShape(pathTemplate: string): string {
+  return pathTemplate.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
+}
+
+function viewOperation(
+  document: SpecDocument,
+  pathItem: SpecNode,
+  operation: SpecNode,
+  method: string,
+  pathKey: string,
+  basePath: string,
+): OperationView {
+  const record = asRecord(operation.value) ?? {};
+  const rawParameters = mergeParameters(document, pathItem, operation);
+  const isSwagger2 = document.version === '2.0';
+  const parameters = rawParameters
+    .filter((parameter) => !isSwagger2 || !['body', 'formData'].includes(parameter.in))
+    .map((parameter) => viewParameter(parameter, isSwagger2));
+  return {
+    method,
+    path: basePath + pathKey,
+    pathKey,
+    operationId: typeof record['operationId'] === 'string' ? record['operationId'] : null,
+    node: operation,
+    deprecated: record['deprecated'] === true,
+    parameters,
+    requestBody: isSwagger2
+      ? swagger2RequestBody(document, operation, rawParameters)
+      : requestBodyOf(document, operation),
+    responses: responsesOf(document, operation, isSwagger2),
+    security: child(operation, 'security') ?? child(rootNode(document), 'security'),
+  };
+}
+
+interface RawParameter {
+  name: string;
+  in: string;
+  node: SpecNode;
+}
+
+/** Path-level parameters apply unless the operation redefines the same name and location. */
+function mergeParameters(
+  document: SpecDocument,
+  pathItem: SpecNode,
+  operation: SpecNode,
+): RawParameter[] {
+  const byKey = new Map<string, RawParameter>();
+  for (const owner of [pathItem, operation]) {
+    const list = child(owner, 'parameters');
+    if (!list || !Array.isArray(list.value)) continue;
+    list.value.forEach((_, index) => {
+      const node = deref(document, child(list, index) as SpecNode);
+      const record = asRecord(node.value);
+      if (!record) return;
+      const name = String(record['name'] ?? '');
+      const location = String(record['in'] ?? '');
+      byKey.set(`${location}:${location === 'header' ? name.toLowerCase() : name}`, {
+        name,
+        in: location,
+        node,
+      });
+    });
+  }
+  return [...byKey.values()];
+}
+
+function viewParameter(parameter: RawParameter, isSwagger2: boolean): ParameterView {
+  const record = asRecord(parameter.node.value) ?? {};
+  const defaultStyle = parameter.in === 'query' || parameter.in === 'cookie' ? 'form' : 'simple';
+  const style = typeof record['style'] === 'string' ? record['style'] : defaultStyle;
+  return {
+    name: parameter.name,
+    in: parameter.in,
+    required: record['required'] === true || parameter.in === 'path',
+    deprecated: record['deprecated'] === true,
+    node: parameter.node,
+    schema: isSwagger2
+      ? parameter.node
+      : (child(parameter.node, 'schema') ?? firstContentSchema(parameter.node)),
+    style: isSwagger2 ? swagger2Style(record['collectionFormat']) : style,
+    explode: typeof record['explode'] === 'boolean' ? record['explode'] : style === 'form',
+  };
+}
+
+function firstContentSchema(node: SpecNode): SpecNode | null {
+  const content = child(node, 'content');
+  const first = keysOf(content)[0];
+  if (!content || first === undefined) return null;
+  return child(child(content, first) as SpecNode, 'schema');
+}
+
+function swagger2Style(collectionFormat: unknown): string {
+  switch (collectionFormat) {
+    case 'ssv':
+      return 'spaceDelimited';
+    case 'pipes':
+      return 'pipeDelimited';
+    case 'multi':
+      return 'form';
+    default:
+      return 'simple';
+  }
+}
+
+function requestBodyOf(document: SpecDocument, operation: SpecNode): RequestBodyView | null {
+  const body = child(operation, 'requestBody');
+  if (!body) return null;
+  const node = deref(document, body);
+  return {
+    node,
+    required: asRecord(node.value)?.['required'] === true,
+    content: contentOf(document, child(node, 'content')),
+  };
+}
+
+function contentOf(document: SpecDocument, content: SpecNode | null): MediaTypeView[] {
+  return keysOf(content).map((mediaType) => {
+    const node = deref(document, child(content as SpecNode, mediaType) as SpecNode);
+    return { mediaType, node, schema: child(node, 'schema') };
+  });
+}
+
+function swagger2RequestBody(
+  document: SpecDocument,
+  operation: SpecNode,
+  parameters: RawParameter[],
+): RequestBodyView | null {
+  const consumes = mediaTypesOf(document, operation, 'consumes');
+  const body = parameters.find((parameter) => parameter.in === 'body');
+  if (body) {
+    const schema = child(body.node, 'schema');
+    return {
+      node: body.node,
+      required: asRecord(body.node.value)?.['required'] === true,
+      content: consumes.map((mediaType) => ({ mediaType, node: body.node, schema })),
+    };
+  }
+  const form = parameters.filter((parameter) => parameter.in === 'formData');
+  if (form.length === 0) return null;
+  const first = form[0] as RawParameter;
+  const schemaValue = {
+    type: 'object',
+    properties: Object.fromEntries(form.map((parameter) => [parameter.name, parameter.node.value])),
+    required: form
+      .filter((parameter) => asRecord(parameter.node.value)?.['required'] === true)
+      .map((parameter) => parameter.name),
+  };
+  // The form schema does not exist in the file, so it is placed at the first form parameter.
+  const schema: SpecNode = {
+    value: schemaValue,
+    file: first.node.file,
+    pointer: first.node.pointer,
+  };
+  const formTypes = consumes.filter((type) => type.includes('form'));
+  return {
+    node: first.node,
+    required: schemaValue.required.length > 0,
+    content: (formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']).map(
+      (mediaType) => ({ mediaType, node: first.node, schema }),
+    ),
+  };
+}
+
+function mediaTypesOf(
+  document: SpecDocument,
+  operation: SpecNode,
+  key: 'consumes' | 'produces',
+): string[] {
+  const own = asRecord(operation.value)?.[key];
+  const inherited = document.root[key];
+  const list = Array.isArray(own)
+    ? own
+    : Array.isArray(inherited)
+      ? inherited
+      : ['application/json'];
+  return list.map(String);
+}
+
+function responsesOf(
+  document: SpecDocument,
+  operation: SpecNode,
+  isSwagger2: boolean,
+): ResponseView[] {
+  const responses = child(operation, 'responses');
+  const produces = isSwagger2 ? mediaTypesOf(document, operation, 'produces') : [];
+  return keysOf(responses)
+    .filter((status) => !status.startsWith('x-'))
+    .map((status) => {
+      const node = deref(document, child(responses as SpecNode, status) as SpecNode);
+      const schema = isSwagger2 ? child(node, 'schema') : null;
+      const content = isSwagger2
+        ? schema
+          ? produces.map((mediaType) => ({ mediaType, node, schema }))
+          : []
+        : contentOf(document, child(node, 'content'));
+      return {
+        status: status.toUpperCase(),
+        node,
+        content,
+        headers: headersOf(document, node, isSwagger2),
+      };
+    });
+}
+
+function headersOf(document: SpecDocument, response: SpecNode, isSwagger2: boolean): HeaderView[] {
+  const headers = child(response, 'headers');
+  return keysOf(headers).map((name) => {
+    const node = deref(document, child(headers as SpecNode, name) as SpecNode);
+    const record = asRecord(node.value) ?? {};
+    return {
+      name,
+      node,
+      required: record['required'] === true,
+      schema: isSwagger2 ? node : child(node, 'schema'),
+    };
+  });
+}
+
+function normaliseBasePath(basePath: unknown): string {
+  if (typeof basePath !== 'string' || basePath === '/' || basePath === '') return '';
+  const withSlash = basePath.startsWith('/') ? basePath : `/${basePath}`;
+  return withSlash.replace(/\/+$/, '');
+}

@@ -1,0 +1,45 @@
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Unescapes one JSON pointer segment (RFC 6901). */
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Joins segments into a JSON pointer such as `/paths/~1pets/get`. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((segment) => `/${escapeSegment(segment)}`).join('');
+}
+
+/** Splits a JSON pointer (with or without a leading `#`) into unescaped segments. */
+export function parsePointer(pointer: string): string[] {
+  const bare = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (bare === '' || bare === '/') return bare === '/' ? [''] : [];
+  const decoded = bare.includes('%') ? safeDecode(bare) : bare;
+  return decoded.slice(1).split('/').map(unescapeSegment);
+}
+
+/** Appends segments to a pointer. */
+export function childPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + toPointer(segments);
+}
+
+/** Reads the value at a pointer, or undefined when any segment is missing. */
+export function getAtPointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,96 @@
+import { summarize } from '../finding.js';
+import type { Finding, Level } from '../finding.js';
+
+import { createPainter } from './ansi.js';
+import type { Painter, Style } from './ansi.js';
+import { renderCodeFrame } from './code-frame.js';
+import {
+  NO_LOCATION_LABEL,
+  describeVerdict,
+  formatCounts,
+  formatOperation,
+  formatPosition,
+  groupByFile,
+  shownLocation,
+} from './finding-text.js';
+import type { FileGroup } from './finding-text.js';
+import type { ReportInput } from './types.js';
+
+const LEVEL_STYLE: Record<Level, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/**
+ * Renders findings for a person at a terminal: grouped by file, each with a
+ * `file:line:column  level  id  message` line and, when `readSource` returns the file, a code
+ * frame. Waived findings follow in their own list, then the per-level counts and the verdict.
+ * Output ends with a newline and is never truncated.
+ */
+export function renderStylish(input: ReportInput): string {
+  const paint = createPainter(input.color ?? false);
+  const active = input.findings.filter((finding) => !finding.waived);
+  const waived = input.findings.filter((finding) => finding.waived);
+
+  const sections = groupByFile(active).map((group) => renderGroup(group, input, paint));
+  if (waived.length > 0) sections.push(renderWaived(waived, paint));
+
+  const verdict = describeVerdict(input);
+  const summary = [
+    paint('bold', formatCounts(summarize(input.findings))),
+    paint(verdict.failed ? 'red' : 'green', verdict.text),
+  ].join('\n');
+  sections.push(summary);
+
+  return `${sections.join('\n\n')}\n`;
+}
+
+function renderGroup(group: FileGroup, input: ReportInput, paint: Painter): string {
+  const heading = paint('underline', group.file ?? NO_LOCATION_LABEL);
+  const entries = group.findings.map((finding) => renderEntry(finding, input, paint));
+
+  // A code frame is several lines tall, so entries that have one are easier to tell apart
+  // with a blank line between them.
+  const hasFrame = entries.some((entry) => entry.length > 1);
+  const body = entries.map((entry) => entry.join('\n')).join(hasFrame ? '\n\n' : '\n');
+  return `${heading}\n${body}`;
+}
+
+/** Returns the header line of a finding followed by its code frame lines, if any. */
+function renderEntry(finding: Finding, input: ReportInput, paint: Painter): string[] {
+  const shown = shownLocation(finding);
+  const parts: string[] = [];
+  if (shown) {
+    const suffix = shown.side === 'base' ? ' (base)' : '';
+    parts.push(`${formatPosition(shown.location)}${suffix}`);
+  }
+  parts.push(paint(LEVEL_STYLE[finding.level], finding.level));
+  parts.push(paint('gray', finding.id));
+  if (finding.operation) parts.push(paint('bold', formatOperation(finding.operation)));
+  parts.push(indentContinuation(finding.message));
+
+  const lines = [`  ${parts.join('  ')}`];
+  if (!shown) return lines;
+
+  const source = input.readSource?.(shown.location.file);
+  if (source === undefined) return lines;
+  const frame = renderCodeFrame(source, shown.location, paint);
+  return lines.concat(frame.map((line) => `    ${line}`));
+}
+
+function renderWaived(findings: readonly Finding[], paint: Painter): string {
+  const lines = [paint('underline', 'waived')];
+  for (const finding of findings) {
+    const shown = shownLocation(finding);
+    const parts = shown ? [formatPosition(shown.location)] : [];
+    parts.push(paint('gray', finding.id));
+    if (finding.waived) {
+      const { reason, owner, expires } = finding.waived;
+      parts.push(`${indentContinuation(reason)} (owner ${owner}, expires ${expires})`);
+    }
+    lines.push(`  ${parts.join('  ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** Indents the later lines of a multi-line text so they stay under the entry they belong to. */
+function indentContinuation(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\n    ');
+}

@@ -1,0 +1,171 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import * as jsYaml from 'js-yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+import { SpecgateError } from './errors.js';
+import { JsonLocator } from './locate-json.js';
+import { YamlLocator } from './locate-yaml.js';
+import { parsePointer } from './pointer.js';
+
+/** 1-based line and column. */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/** One parsed file of a spec: its text, its data and a way to locate pointers in it. */
+export class SourceFile {
+  readonly path: string;
+  readonly displayPath: string;
+  readonly text: string;
+  readonly format: 'json' | 'yaml';
+  readonly data: unknown;
+  private jsonLocator: JsonLocator | undefined;
+  private yamlLocator: YamlLocator | undefined;
+  private yamlTree: { root: Node | null; lines: LineCounter } | undefined;
+
+  constructor(options: { path: string; displayPath: string; text: string }) {
+    this.path = options.path;
+    this.displayPath = options.displayPath;
+    this.text = options.text;
+    this.format = detectFormat(options.path, options.text);
+    this.data = parseText(this.text, this.format, this.displayPath);
+  }
+
+  /**
+   * Returns where the value at `pointer` is written (the key's place for a mapping
+   * member). A pointer that goes deeper than the text shows (through an alias, say)
+   * gets the deepest place found.
+   */
+  locate(pointer: string): LineColumn {
+    const segments = parsePointer(pointer);
+    if (this.format === 'json') {
+      this.jsonLocator ??= new JsonLocator(this.text);
+      const found = this.jsonLocator.find(segments);
+      return offsetToLineColumn(this.text, found.keyOffset);
+    }
+    this.yamlLocator ??= new YamlLocator(this.text);
+    const found = this.yamlLocator.find(segments);
+    if (found.complete) return { line: found.line + 1, column: found.column + 1 };
+    return this.locateWithTree(segments);
+  }
+
+  private locateWithTree(segments: readonly string[]): LineColumn {
+    if (!this.yamlTree) {
+      const lines = new LineCounter();
+      const document = parseDocument(this.text, {
+        lineCounter: lines,
+        uniqueKeys: false,
+      });
+      this.yamlTree = { root: document.contents, lines };
+    }
+    const { root, lines } = this.yamlTree;
+    let node: Node | null = root;
+    let offset = node?.range?.[0] ?? 0;
+    for (const segment of segments) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === segment,
+        );
+        if (!pair) break;
+        offset = (pair.key as Node).range?.[0] ?? offset;
+        node = pair.value as Node | null;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)] as Node | undefined;
+        if (!item) break;
+        offset = item.range?.[0] ?? offset;
+        node = item;
+      } else break;
+    }
+    const place = lines.linePos(offset);
+    return { line: place.line, column: place.col };
+  }
+}
+
+/** Reads and parses a spec file from disk, with the usual input checks. */
+export async function readSourceFile(filePath: string, displayPath: string): Promise<SourceFile> {
+  const info = await stat(filePath).catch((error: unknown) => {
+    throw new SpecgateError(
+      'FILE_NOT_FOUND',
+      `${displayPath}: file not found. Check the path, or create the file.`,
+      { file: displayPath, cause: error },
+    );
+  });
+  if (info.isDirectory()) {
+    throw new SpecgateError(
+      'NOT_A_FILE',
+      `${displayPath}: is a directory, not a file. Pass the spec's root file, e.g. ${path.join(displayPath, 'openapi.yaml')}.`,
+      { file: displayPath },
+    );
+  }
+  const text = await readFile(filePath, 'utf8');
+  return new SourceFile({ path: filePath, displayPath, text });
+}
+
+function detectFormat(filePath: string, text: string): 'json' | 'yaml' {
+  const extension = path.extname(filePath).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+function parseText(text: string, format: 'json' | 'yaml', displayPath: string): unknown {
+  if (text.trim() === '') {
+    throw new SpecgateError(
+      'EMPTY_FILE',
+      `${displayPath}: the file is empty. Write an OpenAPI document in it, or pass another file.`,
+      { file: displayPath },
+    );
+  }
+  return format === 'json' ? parseJson(text, displayPath) : parseYaml(text, displayPath);
+}
+
+function parseJson(text: string, displayPath: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position?.[1]
+      ? offsetToLineColumn(text, Number(position[1]))
+      : { line: 1, column: 1 };
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/^Unexpected/, 'unexpected');
+    throw new SpecgateError(
+      'PARSE_ERROR',
+      `${displayPath}:${where.line}:${where.column}: invalid JSON (${reason}). Fix the syntax at that place.`,
+      { file: displayPath, cause: error },
+    );
+  }
+}
+
+function parseYaml(text: string, displayPath: string): unknown {
+  try {
+    return jsYaml.load(text, { filename: displayPath });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    const where = mark ? `${mark.line + 1}:${mark.column + 1}` : '1:1';
+    throw new SpecgateError(
+      'PARSE_ERROR',
+      `${displayPath}:${where}: invalid YAML (${reason}). Fix the syntax at that place.`,
+      { file: displayPath, cause: error },
+    );
+  }
+}
+
+/** Converts a character offset into a 1-based line and column. */
+export function offsetToLineColumn(text: string, offset: number): LineColumn {
+  let line = 1;
+  let lineStart = 0;
+  let index = text.indexOf('\n');
+  while (index !== -1 && index < offset) {
+    line += 1;
+    lineStart = index + 1;
+    index = text.indexOf('\n', lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}

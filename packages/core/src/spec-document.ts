@@ -1,0 +1,261 @@
+import path from 'node:path';
+
+import { SpecgateError } from './errors.js';
+import type { Location } from './finding.js';
+import { getAtPointer, parsePointer, toPointer } from './pointer.js';
+import { readSourceFile, SourceFile } from './source-file.js';
+
+/** The OpenAPI versions specgate analyses; Swagger 2.0 is read through a 3.x view. */
+export type OpenApiVersion = '2.0' | '3.0' | '3.1';
+
+/** Where a node of a spec is: the file it is written in and its pointer there. */
+export interface NodeRef {
+  file: SourceFile;
+  pointer: string;
+}
+
+/** Reads spec files: from disk by default, or from a git revision. */
+export interface SourceReader {
+  read(absolutePath: string): Promise<SourceFile>;
+}
+
+/** Options for loading a spec. */
+export interface LoadOptions {
+  /** Follow `http(s)://` references. Off by default: such refs are rejected. */
+  allowRemote?: boolean;
+  /** Reads the files; defaults to the file system with paths shown relative to `cwd`. */
+  reader?: SourceReader;
+  /** Directory display paths are relative to; default the process's working directory is not read here, so pass it. */
+  cwd?: string;
+}
+
+/** A loaded spec: its root file, every file its `$ref`s reach, and its OpenAPI version. */
+export class SpecDocument {
+  readonly rootFile: SourceFile;
+  readonly files: ReadonlyMap<string, SourceFile>;
+  readonly version: OpenApiVersion;
+  /** The `openapi` or `swagger` field as written. */
+  readonly versionText: string;
+
+  constructor(
+    rootFile: SourceFile,
+    files: Map<string, SourceFile>,
+    version: OpenApiVersion,
+    versionText: string,
+  ) {
+    this.rootFile = rootFile;
+    this.files = files;
+    this.version = version;
+    this.versionText = versionText;
+  }
+
+  /** The root document's data. */
+  get root(): Record<string, unknown> {
+    return this.rootFile.data as Record<string, unknown>;
+  }
+
+  /** `info.version`, or null when missing. */
+  get apiVersion(): string | null {
+    const info = this.root['info'] as Record<string, unknown> | undefined;
+    const version = info?.['version'];
+    return version === undefined || version === null ? null : String(version);
+  }
+
+  /** Follows a `$ref` written in `from`, returning the target node and where it is. */
+  resolveRef(ref: string, from: SourceFile): NodeRef & { value: unknown } {
+    const [filePart, fragment = ''] = splitRef(ref);
+    const file = filePart === '' ? from : this.files.get(resolveFilePath(filePart, from.path));
+    if (!file) {
+      throw new SpecgateError(
+        'REF_NOT_FOUND',
+        `${from.displayPath}: $ref "${ref}" was not loaded.`,
+        {
+          file: from.displayPath,
+        },
+      );
+    }
+    const pointer = toPointer(parsePointer(fragment));
+    return { file, pointer, value: getAtPointer(file.data, pointer) };
+  }
+
+  /** Turns a node's place into a location with 1-based line and column. */
+  locate(node: NodeRef): Location {
+    const place = node.file.locate(node.pointer);
+    return {
+      file: node.file.displayPath,
+      pointer: node.pointer,
+      line: place.line,
+      column: place.column,
+    };
+  }
+}
+
+/** Splits `file.yaml#/a/b` into the file part and the fragment. */
+export function splitRef(ref: string): [string, string] {
+  const hash = ref.indexOf('#');
+  return hash === -1 ? [ref, ''] : [ref.slice(0, hash), ref.slice(hash + 1)];
+}
+
+function resolveFilePath(filePart: string, fromPath: string): string {
+  if (/^https?:\/\//.test(filePart)) return filePart;
+  if (/^https?:\/\//.test(fromPath)) return new URL(filePart, fromPath).href;
+  return path.resolve(path.dirname(fromPath), decodeURI(filePart));
+}
+
+/** Reads the OpenAPI version of a root document, rejecting what specgate cannot analyse. */
+export function detectVersion(file: SourceFile): { version: OpenApiVersion; text: string } {
+  const data = file.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw notOpenApi(file, 'its top level is not a mapping');
+  }
+  const record = data as Record<string, unknown>;
+  if (record['swagger'] !== undefined) {
+    const text = String(record['swagger']);
+    if (text === '2.0') return { version: '2.0', text };
+    throw unsupported(file, `swagger: ${text}`);
+  }
+  if (record['openapi'] === undefined) {
+    throw notOpenApi(file, 'it has no "openapi" or "swagger" field');
+  }
+  const text = String(record['openapi']);
+  if (/^3\.0(\.\d+)?$/.test(text)) return { version: '3.0', text };
+  if (/^3\.1(\.\d+)?$/.test(text)) return { version: '3.1', text };
+  throw unsupported(file, `openapi: ${text}`);
+}
+
+function notOpenApi(file: SourceFile, reason: string): SpecgateError {
+  return new SpecgateError(
+    'NOT_OPENAPI',
+    `${file.displayPath}: not an OpenAPI document (${reason}). Pass an OpenAPI 3.0/3.1 or Swagger 2.0 root file.`,
+    { file: file.displayPath },
+  );
+}
+
+function unsupported(file: SourceFile, found: string): SpecgateError {
+  return new SpecgateError(
+    'UNSUPPORTED_VERSION',
+    `${file.displayPath}: unsupported version (${found}). specgate reads OpenAPI 3.0, 3.1 and Swagger 2.0; convert the document to one of them.`,
+    { file: file.displayPath },
+  );
+}
+
+/**
+ * Loads a spec and every file its `$ref`s reach, checking that each reference
+ * resolves, so that analysis never meets a dangling one.
+ */
+export async function loadSpec(rootPath: string, options: LoadOptions): Promise<SpecDocument> {
+  const reader = options.reader ?? fileSystemReader(options.cwd ?? path.dirname(rootPath));
+  const root = await reader.read(path.resolve(options.cwd ?? '', rootPath));
+  const { version, text } = detectVersion(root);
+  const files = new Map<string, SourceFile>([[root.path, root]]);
+  const pending: SourceFile[] = [root];
+  while (pending.length > 0) {
+    const file = pending.pop() as SourceFile;
+    for (const site of collectRefs(file.data)) {
+      await checkRef(site, file, files, pending, reader, options);
+    }
+  }
+  return new SpecDocument(root, files, version, text);
+}
+
+interface RefSite {
+  ref: string;
+  pointer: string;
+}
+
+async function checkRef(
+  site: RefSite,
+  from: SourceFile,
+  files: Map<string, SourceFile>,
+  pending: SourceFile[],
+  reader: SourceReader,
+  options: LoadOptions,
+): Promise<void> {
+  const [filePart, fragment] = splitRef(site.ref);
+  let target = from;
+  if (filePart !== '') {
+    const targetPath = resolveFilePath(filePart, from.path);
+    if (/^https?:\/\//.test(targetPath) && !options.allowRemote) {
+      const place = from.locate(site.pointer);
+      throw new SpecgateError(
+        'REMOTE_REF',
+        `${from.displayPath}:${place.line}:${place.column}: remote $ref "${site.ref}" is not followed. Pass --allow-remote to fetch it, or vendor the file and use a relative $ref.`,
+        { file: from.displayPath },
+      );
+    }
+    const loaded = files.get(targetPath);
+    if (loaded) target = loaded;
+    else {
+      target = await reader.read(targetPath).catch((error: unknown) => {
+        const place = from.locate(site.pointer);
+        const reason = error instanceof SpecgateError ? error.message : String(error);
+        throw new SpecgateError(
+          'REF_NOT_FOUND',
+          `${from.displayPath}:${place.line}:${place.column}: $ref "${site.ref}" cannot be read (${reason})`,
+          { file: from.displayPath, cause: error },
+        );
+      });
+      files.set(targetPath, target);
+      pending.push(target);
+    }
+  }
+  if (getAtPointer(target.data, fragment) === undefined) {
+    const place = from.locate(site.pointer);
+    throw new SpecgateError(
+      'REF_NOT_FOUND',
+      `${from.displayPath}:${place.line}:${place.column}: $ref "${site.ref}" points to nothing in ${target.displayPath}. Fix the pointer or add the missing component.`,
+      { file: from.displayPath },
+    );
+  }
+}
+
+/** Lists every `$ref` string in a file's data with the pointer of the object holding it. */
+function collectRefs(data: unknown): RefSite[] {
+  const sites: RefSite[] = [];
+  const walk = (node: unknown, segments: (string | number)[]): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, [...segments, index]));
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (typeof ref === 'string') sites.push({ ref, pointer: toPointer([...segments, '$ref']) });
+    for (const key of Object.keys(record)) {
+      // Example values are data, not spec, so a `$ref` key inside them is not a reference.
+      if (key === 'example' || key === 'examples' || key === 'x-examples') continue;
+      walk(record[key], [...segments, key]);
+    }
+  };
+  walk(data, []);
+  return sites;
+}
+
+/** Reads files from disk, showing paths relative to `cwd`. */
+export function fileSystemReader(cwd: string): SourceReader {
+  return {
+    async read(absolutePath: string): Promise<SourceFile> {
+      if (/^https?:\/\//.test(absolutePath)) return readRemote(absolutePath);
+      return readSourceFile(absolutePath, displayPathOf(absolutePath, cwd));
+    },
+  };
+}
+
+async function readRemote(url: string): Promise<SourceFile> {
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new SpecgateError('REF_NOT_FOUND', `${url}: fetch failed (${String(error)}).`, {
+      file: url,
+      cause: error,
+    });
+  });
+  if (!response.ok) {
+    throw new SpecgateError('REF_NOT_FOUND', `${url}: HTTP ${response.status}.`, { file: url });
+  }
+  return new SourceFile({ path: url, displayPath: url, text: await response.text() });
+}
+
+/** A path relative to `cwd` when the file is under it, else the absolute path. */
+export function displayPathOf(absolutePath: string, cwd: string): string {
+  const relative = path.relative(cwd, absolutePath);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative;
+}
