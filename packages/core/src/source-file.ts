@@ -25,6 +25,7 @@ export class SourceFile {
   private jsonLocator: JsonLocator | undefined;
   private yamlLocator: YamlLocator | undefined;
   private yamlTree: { root: Node | null; lines: LineCounter } | undefined;
+  private lineStarts: number[] | undefined;
 
   constructor(options: { path: string; displayPath: string; text: string }) {
     this.path = options.path;
@@ -44,7 +45,8 @@ export class SourceFile {
     if (this.format === 'json') {
       this.jsonLocator ??= new JsonLocator(this.text);
       const found = this.jsonLocator.find(segments);
-      return offsetToLineColumn(this.text, found.keyOffset);
+      this.lineStarts ??= lineStartsOf(this.text);
+      return lineColumnAt(this.lineStarts, found.keyOffset);
     }
     this.yamlLocator ??= new YamlLocator(this.text);
     const found = this.yamlLocator.find(segments);
@@ -155,6 +157,28 @@ function parseYaml(text: string, displayPath: string): unknown {
       { file: displayPath, cause: error },
     );
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let index = text.indexOf('\n');
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = text.indexOf('\n', index + 1);
+  }
+  return starts;
+}
+
+/** Finds the line holding an offset by binary search over the line starts. */
+function lineColumnAt(lineStarts: number[], offset: number): LineColumn {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
 }
 
 /** Converts a character offset into a 1-based line and column. */

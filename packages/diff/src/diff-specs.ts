@@ -1,0 +1,218 @@
+import {
+  asRecord,
+  compareFindings,
+  fingerprint,
+  listOperations,
+  operationKey,
+  todayUtc,
+  type Level,
+  type OperationView,
+  type SpecDocument,
+  type SpecNode,
+} from '@specgate/core';
+
+import { ChangeLog, type Change, type PendingChange } from './change.js';
+import { compareOperation, fixedChange, type OperationContext } from './operation-object.js';
+import { SchemaComparer } from './schema-object.js';
+import { parseSunset } from './sunset.js';
+
+/** Options of a comparison. */
+export interface DiffOptions {
+  /** The day sunset dates are compared with, as YYYY-MM-DD; default today in UTC. */
+  today?: string;
+  /** Level per change id, overriding the built-in one; `off` drops the change. */
+  levels?: Record<string, Level | 'off'>;
+}
+
+/** One side of a comparison, as the JSON output names it. */
+export interface DiffSide {
+  source: string;
+  version: string | null;
+}
+
+/** The result of comparing two versions of a spec. */
+export interface DiffResult {
+  base: DiffSide;
+  revision: DiffSide;
+  changes: Change[];
+  summary: { error: number; warning: number; info: number; breaking: boolean };
+}
+
+/** Compares two versions of a spec and lists every change, with its level and both locations. */
+export function diffSpecs(
+  base: SpecDocument,
+  revision: SpecDocument,
+  options: DiffOptions = {},
+): DiffResult {
+  const log = new ChangeLog();
+  const schemas = new SchemaComparer(base, revision);
+  const today = options.today ?? todayUtc();
+  const baseOperations = indexOperations(listOperations(base));
+  const revisionOperations = indexOperations(listOperations(revision));
+  for (const [key, before] of baseOperations) {
+    const after = revisionOperations.get(key);
+    const context: OperationContext = { log, schemas, operation: operationRef(after ?? before) };
+    if (after) compareOperation(context, before, after);
+    else recordRemoval(context, before, revision, today);
+  }
+  for (const [key, after] of revisionOperations) {
+    if (baseOperations.has(key)) continue;
+    const context: OperationContext = { log, schemas, operation: operationRef(after) };
+    fixedChange(context)('endpoint-added', 'operation added', null, after.node);
+  }
+  const changes = finalise(log.changes, options.levels ?? {});
+  return {
+    base: { source: base.rootFile.displayPath, version: base.apiVersion },
+    revision: { source: revision.rootFile.displayPath, version: revision.apiVersion },
+    changes,
+    summary: summarise(changes),
+  };
+}
+
+function indexOperations(operations: OperationView[]): Map<string, OperationView> {
+  return new Map(operations.map((operation) => [operationKey(operation), operation]));
+}
+
+function operationRef(operation: OperationView) {
+  return {
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    operationId: operation.operationId,
+  };
+}
+
+/** Removing an operation is allowed once it was deprecated and its sunset day has come. */
+function recordRemoval(
+  context: OperationContext,
+  operation: OperationView,
+  revision: SpecDocument,
+  today: string,
+): void {
+  const add = fixedChange(context);
+  const pathsNode: SpecNode = {
+    value: revision.root['paths'],
+    file: revision.rootFile,
+    pointer: '/paths',
+  };
+  if (!operation.deprecated) {
+    add(
+      'endpoint-removed-without-deprecation',
+      'operation removed without being deprecated first',
+      operation.node,
+      pathsNode,
+    );
+    return;
+  }
+  const sunsetValue = asRecord(operation.node.value)?.['x-sunset'];
+  const sunset = parseSunset(sunsetValue);
+  if (sunset === null) {
+    add(
+      'endpoint-removed-without-sunset',
+      'deprecated operation removed, but it has no valid x-sunset date that announced the removal',
+      operation.node,
+      pathsNode,
+    );
+  } else if (sunset > today) {
+    add(
+      'endpoint-removed-before-sunset',
+      `deprecated operation removed before its sunset date ${sunset}`,
+      operation.node,
+      pathsNode,
+    );
+  } else {
+    add(
+      'endpoint-removed-after-sunset',
+      `deprecated operation removed after its sunset date ${sunset}`,
+      operation.node,
+      pathsNode,
+    );
+  }
+}
+
+function finalise(pending: PendingChange[], levels: Record<string, Level | 'off'>): Change[] {
+  const seen = new Set<string>();
+  const changes: Change[] = [];
+  for (const change of pending) {
+    const override = levels[change.id];
+    if (override === 'off') continue;
+    const level = override ?? change.level;
+    const baseLocation = change.base ? locate(change.base) : null;
+    const revisionLocation = change.revision ? locate(change.revision) : null;
+    const operationText = change.operation
+      ? `${change.operation.method} ${change.operation.path}`
+      : '';
+    const print = fingerprint(
+      change.id,
+      `${operationText}${(revisionLocation ?? baseLocation)?.pointer ?? ''}`,
+      change.message,
+    );
+    if (seen.has(print)) continue;
+    seen.add(print);
+    changes.push({
+      kind: 'change',
+      id: change.id,
+      level,
+      message: change.message,
+      operation: change.operation,
+      location: revisionLocation ?? baseLocation,
+      base: baseLocation,
+      revision: revisionLocation,
+      fingerprint: print,
+    });
+  }
+  return changes.sort(compareChanges);
+}
+
+function locate(node: SpecNode) {
+  const place = node.file.locate(node.pointer);
+  return {
+    file: node.file.displayPath,
+    pointer: node.pointer,
+    line: place.line,
+    column: place.column,
+  };
+}
+
+function compareChanges(a: Change, b: Change): number {
+  return (
+    levelRank(b.level) - levelRank(a.level) ||
+    (a.operation?.path ?? '').localeCompare(b.operation?.path ?? '') ||
+    (a.operation?.method ?? '').localeCompare(b.operation?.method ?? '') ||
+    a.id.localeCompare(b.id) ||
+    compareFindings(a, b)
+  );
+}
+
+function levelRank(level: Level): number {
+  return level === 'error' ? 2 : level === 'warning' ? 1 : 0;
+}
+
+function summarise(changes: Change[]): DiffResult['summary'] {
+  const summary = { error: 0, warning: 0, info: 0, breaking: false };
+  for (const change of changes) {
+    if (change.waived) continue;
+    summary[change.level] += 1;
+  }
+  summary.breaking = summary.error > 0;
+  return summary;
+}
+
+/** The stable JSON document `specgate diff --format json` prints (schemaVersion 1). */
+export function diffToJson(result: DiffResult): object {
+  return {
+    schemaVersion: 1,
+    base: result.base,
+    revision: result.revision,
+    changes: result.changes.map((change) => ({
+      id: change.id,
+      level: change.level,
+      operation: change.operation,
+      message: change.message,
+      base: change.base,
+      revision: change.revision,
+      fingerprint: change.fingerprint,
+      ...(change.waived ? { waived: change.waived } : {}),
+    })),
+    summary: result.summary,
+  };
+}

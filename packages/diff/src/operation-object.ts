@@ -1,0 +1,462 @@
+import {
+  type HeaderView,
+  type MediaTypeView,
+  type OperationRef,
+  type OperationView,
+  type ParameterView,
+  type ResponseView,
+  type SpecNode,
+} from '@specgate/core';
+
+import {
+  CHANGE_LEVELS,
+  PROPERTY_KINDS,
+  SCHEMA_CHANGE_LEVELS,
+  type Direction,
+} from './change-kinds.js';
+import type { ChangeLog } from './change.js';
+import type { SchemaComparer, SchemaDelta } from './schema-object.js';
+import { compareSecurity } from './security-requirement.js';
+
+/** What comparing one operation needs. */
+export interface OperationContext {
+  log: ChangeLog;
+  schemas: SchemaComparer;
+  operation: OperationRef;
+}
+
+/** Compares two versions of the same operation: parameters, request body, responses, security. */
+export function compareOperation(
+  context: OperationContext,
+  base: OperationView,
+  revision: OperationView,
+): void {
+  const add = fixedChange(context);
+  if (!base.deprecated && revision.deprecated)
+    add('endpoint-deprecated', 'operation deprecated', base.node, revision.node);
+  if (base.deprecated && !revision.deprecated)
+    add('endpoint-reactivated', 'operation no longer deprecated', base.node, revision.node);
+  if (base.operationId && revision.operationId && base.operationId !== revision.operationId) {
+    add(
+      'operation-id-changed',
+      `operationId changed from ${base.operationId} to ${revision.operationId}; generated clients rename the method`,
+      base.node,
+      revision.node,
+    );
+  }
+  compareParameters(context, base, revision);
+  compareRequestBody(context, base, revision);
+  compareResponses(context, base, revision);
+  compareSecurity(context, base, revision);
+}
+
+/** Returns a function that records a change whose level does not depend on direction. */
+export function fixedChange(context: OperationContext) {
+  return (id: string, message: string, base: SpecNode | null, revision: SpecNode | null): void => {
+    context.log.add({
+      id,
+      level: CHANGE_LEVELS[id] ?? 'info',
+      message,
+      operation: context.operation,
+      base,
+      revision,
+    });
+  };
+}
+
+function parameterKey(parameter: ParameterView): string {
+  return `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+}
+
+function compareParameters(
+  context: OperationContext,
+  base: OperationView,
+  revision: OperationView,
+): void {
+  const add = fixedChange(context);
+  // Path parameters are matched by position, so renaming one in the template changes nothing for clients.
+  const basePath = base.parameters.filter((parameter) => parameter.in === 'path');
+  const revisionPath = revision.parameters.filter((parameter) => parameter.in === 'path');
+  const pathPairs = pairPathParameters(base.path, basePath, revision.path, revisionPath);
+  const baseOthers = new Map(
+    base.parameters.filter((p) => p.in !== 'path').map((p) => [parameterKey(p), p]),
+  );
+  const revisionOthers = new Map(
+    revision.parameters.filter((p) => p.in !== 'path').map((p) => [parameterKey(p), p]),
+  );
+  for (const [key, parameter] of revisionOthers) {
+    if (baseOthers.has(key)) continue;
+    const label = `${parameter.in} parameter ${parameter.name}`;
+    if (parameter.required)
+      add('new-required-request-parameter', `required ${label} added`, base.node, parameter.node);
+    else
+      add('new-optional-request-parameter', `optional ${label} added`, base.node, parameter.node);
+  }
+  for (const [key, parameter] of baseOthers) {
+    const other = revisionOthers.get(key);
+    if (!other)
+      add(
+        'request-parameter-removed',
+        `${parameter.in} parameter ${parameter.name} removed`,
+        parameter.node,
+        revision.node,
+      );
+    else pathPairs.push([parameter, other]);
+  }
+  for (const [before, after] of pathPairs) compareParameter(context, before, after);
+}
+
+function pairPathParameters(
+  basePath: string,
+  baseParameters: ParameterView[],
+  revisionPath: string,
+  revisionParameters: ParameterView[],
+): [ParameterView, ParameterView][] {
+  const baseNames = templateNames(basePath);
+  const revisionNames = templateNames(revisionPath);
+  const pairs: [ParameterView, ParameterView][] = [];
+  baseNames.forEach((name, index) => {
+    const before = baseParameters.find((parameter) => parameter.name === name);
+    const after = revisionParameters.find((parameter) => parameter.name === revisionNames[index]);
+    if (before && after) pairs.push([before, after]);
+  });
+  return pairs;
+}
+
+function templateNames(pathTemplate: string): string[] {
+  return [...pathTemplate.matchAll(/\{([^}]*)\}/g)].map((match) => match[1] as string);
+}
+
+function compareParameter(
+  context: OperationContext,
+  base: ParameterView,
+  revision: ParameterView,
+): void {
+  const add = fixedChange(context);
+  const label = `${revision.in} parameter ${revision.name}`;
+  if (!base.required && revision.required)
+    add('request-parameter-became-required', `${label} became required`, base.node, revision.node);
+  if (base.required && !revision.required)
+    add('request-parameter-became-optional', `${label} became optional`, base.node, revision.node);
+  if (base.style !== revision.style)
+    add(
+      'request-parameter-style-changed',
+      `${label} style changed from ${base.style} to ${revision.style}`,
+      base.node,
+      revision.node,
+    );
+  else if (base.explode !== revision.explode)
+    add(
+      'request-parameter-explode-changed',
+      `${label} explode changed from ${base.explode} to ${revision.explode}`,
+      base.node,
+      revision.node,
+    );
+  if (!base.deprecated && revision.deprecated)
+    add('request-parameter-deprecated', `${label} deprecated`, base.node, revision.node);
+  if (base.schema && revision.schema) {
+    recordSchemaDeltas(
+      context,
+      context.schemas.compare(base.schema, revision.schema, 'request'),
+      'request-parameter',
+      'request',
+      label,
+    );
+  }
+}
+
+function compareRequestBody(
+  context: OperationContext,
+  base: OperationView,
+  revision: OperationView,
+): void {
+  const add = fixedChange(context);
+  const before = base.requestBody;
+  const after = revision.requestBody;
+  if (!before && after) {
+    if (after.required)
+      add('request-body-added-required', 'required request body added', base.node, after.node);
+    else add('request-body-added-optional', 'optional request body added', base.node, after.node);
+    return;
+  }
+  if (before && !after) {
+    add('request-body-removed', 'request body removed', before.node, revision.node);
+    return;
+  }
+  if (!before || !after) return;
+  if (!before.required && after.required)
+    add('request-body-became-required', 'request body became required', before.node, after.node);
+  if (before.required && !after.required)
+    add('request-body-became-optional', 'request body became optional', before.node, after.node);
+  compareContent(
+    context,
+    before.content,
+    after.content,
+    'request',
+    before.node,
+    after.node,
+    'request body',
+  );
+}
+
+function compareResponses(
+  context: OperationContext,
+  base: OperationView,
+  revision: OperationView,
+): void {
+  const add = fixedChange(context);
+  const revisionByStatus = new Map(
+    revision.responses.map((response) => [response.status, response]),
+  );
+  const baseByStatus = new Map(base.responses.map((response) => [response.status, response]));
+  for (const response of base.responses) {
+    const other =
+      revisionByStatus.get(response.status) ?? coveringRange(response.status, revisionByStatus);
+    if (other) {
+      compareResponse(context, response, other);
+      continue;
+    }
+    const success = response.status.startsWith('2');
+    add(
+      success ? 'response-success-status-removed' : 'response-non-success-status-removed',
+      `response ${response.status} removed`,
+      response.node,
+      revision.node,
+    );
+  }
+  for (const response of revision.responses) {
+    if (baseByStatus.has(response.status) || coveringRange(response.status, baseByStatus)) continue;
+    const success = response.status.startsWith('2');
+    add(
+      success ? 'response-success-status-added' : 'response-non-success-status-added',
+      `response ${response.status} added`,
+      base.node,
+      response.node,
+    );
+  }
+}
+
+/** A `2XX`-style range response that covers a status code, when the other side has one. */
+function coveringRange(
+  status: string,
+  responses: Map<string, ResponseView>,
+): ResponseView | undefined {
+  if (!/^\d{3}$/.test(status)) return undefined;
+  return responses.get(`${status[0]}XX`);
+}
+
+function compareResponse(
+  context: OperationContext,
+  base: ResponseView,
+  revision: ResponseView,
+): void {
+  compareContent(
+    context,
+    base.content,
+    revision.content,
+    'response',
+    base.node,
+    revision.node,
+    `response ${revision.status}`,
+  );
+  compareHeaders(context, base, revision);
+}
+
+function compareHeaders(
+  context: OperationContext,
+  base: ResponseView,
+  revision: ResponseView,
+): void {
+  const add = fixedChange(context);
+  const revisionHeaders = new Map(
+    revision.headers.map((header) => [header.name.toLowerCase(), header]),
+  );
+  const baseHeaders = new Map(base.headers.map((header) => [header.name.toLowerCase(), header]));
+  for (const [name, header] of baseHeaders) {
+    const other = revisionHeaders.get(name);
+    const label = `response ${revision.status} header ${header.name}`;
+    if (!other) {
+      const id = header.required
+        ? 'response-required-header-removed'
+        : 'response-optional-header-removed';
+      add(id, `${label} removed`, header.node, revision.node);
+      continue;
+    }
+    if (header.required && !other.required)
+      add('response-header-became-optional', `${label} became optional`, header.node, other.node);
+    if (!header.required && other.required)
+      add('response-header-became-required', `${label} became required`, header.node, other.node);
+    compareHeaderSchema(context, header, other, label);
+  }
+  for (const [name, header] of revisionHeaders) {
+    if (!baseHeaders.has(name))
+      add(
+        'response-header-added',
+        `response ${revision.status} header ${header.name} added`,
+        base.node,
+        header.node,
+      );
+  }
+}
+
+function compareHeaderSchema(
+  context: OperationContext,
+  base: HeaderView,
+  revision: HeaderView,
+  label: string,
+): void {
+  if (!base.schema || !revision.schema) return;
+  recordSchemaDeltas(
+    context,
+    context.schemas.compare(base.schema, revision.schema, 'response'),
+    'response-header',
+    'response',
+    label,
+  );
+}
+
+function compareContent(
+  context: OperationContext,
+  base: MediaTypeView[],
+  revision: MediaTypeView[],
+  direction: Direction,
+  baseOwner: SpecNode,
+  revisionOwner: SpecNode,
+  label: string,
+): void {
+  const add = fixedChange(context);
+  const prefix = direction === 'request' ? 'request-body' : 'response';
+  const revisionByType = new Map(
+    revision.map((media) => [normaliseMediaType(media.mediaType), media]),
+  );
+  const baseByType = new Map(base.map((media) => [normaliseMediaType(media.mediaType), media]));
+  for (const [type, media] of baseByType) {
+    const other = revisionByType.get(type) ?? matchWildcard(type, revisionByType);
+    if (!other) {
+      add(
+        `${prefix}-media-type-removed`,
+        `${label} media type ${media.mediaType} removed`,
+        media.node,
+        revisionOwner,
+      );
+      continue;
+    }
+    compareMediaSchema(context, media, other, direction, `${label} (${media.mediaType})`);
+  }
+  for (const [type, media] of revisionByType) {
+    if (baseByType.has(type) || matchWildcard(type, baseByType)) continue;
+    add(
+      `${prefix}-media-type-added`,
+      `${label} media type ${media.mediaType} added`,
+      baseOwner,
+      media.node,
+    );
+  }
+}
+
+function compareMediaSchema(
+  context: OperationContext,
+  base: MediaTypeView,
+  revision: MediaTypeView,
+  direction: Direction,
+  label: string,
+): void {
+  const subject = direction === 'request' ? 'request-body' : 'response-body';
+  if (base.schema && revision.schema) {
+    recordSchemaDeltas(
+      context,
+      context.schemas.compare(base.schema, revision.schema, direction),
+      subject,
+      direction,
+      label,
+    );
+    return;
+  }
+  if (!base.schema && revision.schema) {
+    recordSchemaDeltas(
+      context,
+      [
+        {
+          kind: 'schema-added',
+          propertyPath: [],
+          base: base.node,
+          revision: revision.schema,
+          detail: 'schema added',
+        },
+      ],
+      subject,
+      direction,
+      label,
+    );
+  } else if (base.schema && !revision.schema) {
+    recordSchemaDeltas(
+      context,
+      [
+        {
+          kind: 'schema-removed',
+          propertyPath: [],
+          base: base.schema,
+          revision: revision.node,
+          detail: 'schema removed',
+        },
+      ],
+      subject,
+      direction,
+      label,
+    );
+  }
+}
+
+/** Lower-cases a media type and drops its parameters (`; charset=utf-8`). */
+function normaliseMediaType(mediaType: string): string {
+  return (mediaType.split(';')[0] ?? mediaType).trim().toLowerCase();
+}
+
+/** Matches `application/*` or `*\/*` on one side with a concrete type on the other. */
+function matchWildcard(
+  type: string,
+  candidates: Map<string, MediaTypeView>,
+): MediaTypeView | undefined {
+  const [family] = type.split('/');
+  return candidates.get(`${family}/*`) ?? candidates.get('*/*');
+}
+
+/** Turns schema deltas into changes of this operation, naming the subject and property. */
+export function recordSchemaDeltas(
+  context: OperationContext,
+  deltas: SchemaDelta[],
+  subject: string,
+  direction: Direction,
+  label: string,
+): void {
+  for (const delta of deltas) {
+    const levels = SCHEMA_CHANGE_LEVELS[delta.kind];
+    if (!levels) continue;
+    const isPropertyKind = PROPERTY_KINDS.has(delta.kind);
+    const nested = delta.propertyPath.length > (isPropertyKind ? 1 : 0);
+    const id = isPropertyKind
+      ? `${direction}-${delta.kind}`
+      : `${nested || delta.propertyPath.length > 0 ? `${direction}-property` : subject}-${delta.kind}`;
+    const where =
+      delta.propertyPath.length > 0
+        ? `${label}: property ${formatPropertyPath(delta.propertyPath)}`
+        : label;
+    context.log.add({
+      id,
+      level: levels[direction],
+      message: `${where}: ${delta.detail}`,
+      operation: context.operation,
+      base: delta.base,
+      revision: delta.revision,
+    });
+  }
+}
+
+/** `['items', '[]', 'name']` → `items[].name`. */
+export function formatPropertyPath(path: string[]): string {
+  return path.reduce(
+    (text, segment) =>
+      segment === '[]' ? `${text}[]` : text === '' ? segment : `${text}.${segment}`,
+    '',
+  );
+}

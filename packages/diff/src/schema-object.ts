@@ -1,0 +1,446 @@
+import { asRecord, deref, stableStringify, type SpecDocument, type SpecNode } from '@specgate/core';
+
+import type { Direction } from './change-kinds.js';
+import { viewSchema, type Bound, type SchemaView } from './schema-view.js';
+
+/** One difference found between two schemas, before it is tied to an operation. */
+export interface SchemaDelta {
+  /** A key of SCHEMA_CHANGE_LEVELS, e.g. `type-changed`. */
+  kind: string;
+  /** Property names from the compared schema down to the changed one; `[]` stands for array items. */
+  propertyPath: string[];
+  base: SpecNode | null;
+  revision: SpecNode | null;
+  /** What changed, e.g. `type changed from string to integer`. */
+  detail: string;
+}
+
+const FORMAT_WIDER: Record<string, string> = { int32: 'int64', float: 'double' };
+
+/** The comparison of one pair of schema nodes: its own deltas and the nested pairs. */
+interface PairResult {
+  local: SchemaDelta[];
+  children: { segment: string | null; key: string }[];
+  /** True when neither this pair nor any pair below it changed; undefined while being computed. */
+  clean: boolean | undefined;
+}
+
+/**
+ * Compares schemas of two versions of a spec. Each pair of schema nodes is compared
+ * once per direction and kept, so a component shared by many operations costs one
+ * comparison, and a pair met again while it is being compared (a recursive schema)
+ * ends the walk there. Collecting the deltas below a pair visits each nested pair
+ * once, so a schema reached through many property paths is reported once, at the
+ * shortest of them.
+ */
+export class SchemaComparer {
+  private readonly pairs = new Map<string, PairResult>();
+  private readonly base: SpecDocument;
+  private readonly revision: SpecDocument;
+
+  constructor(base: SpecDocument, revision: SpecDocument) {
+    this.base = base;
+    this.revision = revision;
+  }
+
+  /** Lists the differences between two schema nodes, as seen from `direction`. */
+  compare(baseNode: SpecNode, revisionNode: SpecNode, direction: Direction): SchemaDelta[] {
+    return this.collect(this.comparePair(baseNode, revisionNode, direction));
+  }
+
+  private comparePair(baseNode: SpecNode, revisionNode: SpecNode, direction: Direction): string {
+    const baseResolved = deref(this.base, baseNode);
+    const revisionResolved = deref(this.revision, revisionNode);
+    const key = `${direction}|${baseResolved.file.path}#${baseResolved.pointer}|${revisionResolved.file.path}#${revisionResolved.pointer}`;
+    if (this.pairs.has(key)) return key;
+    const result: PairResult = { local: [], children: [], clean: undefined };
+    this.pairs.set(key, result);
+    const baseView = viewSchema(this.base, baseResolved);
+    const revisionView = viewSchema(this.revision, revisionResolved);
+    const add = (kind: string, detail: string): void => {
+      result.local.push({
+        kind,
+        propertyPath: [],
+        base: baseView.node,
+        revision: revisionView.node,
+        detail,
+      });
+    };
+    compareTypes(baseView, revisionView, add);
+    compareValues(baseView, revisionView, add);
+    compareBounds(baseView, revisionView, add);
+    this.compareProperties(baseView, revisionView, direction, result);
+    this.compareNested(baseView, revisionView, direction, result);
+    result.clean =
+      result.local.length === 0 &&
+      result.children.every((nested) => this.pairs.get(nested.key)?.clean !== false);
+    return key;
+  }
+
+  /** Gathers the deltas of a pair and every changed pair below it, each pair once. */
+  private collect(rootKey: string): SchemaDelta[] {
+    const deltas: SchemaDelta[] = [];
+    const visited = new Set<string>([rootKey]);
+    const queue: { key: string; path: string[] }[] = [{ key: rootKey, path: [] }];
+    for (let index = 0; index < queue.length; index += 1) {
+      const { key, path } = queue[index] as { key: string; path: string[] };
+      const result = this.pairs.get(key) as PairResult;
+      for (const delta of result.local) {
+        deltas.push(
+          path.length === 0 ? delta : { ...delta, propertyPath: [...path, ...delta.propertyPath] },
+        );
+      }
+      for (const nested of result.children) {
+        if (visited.has(nested.key) || this.pairs.get(nested.key)?.clean === true) continue;
+        visited.add(nested.key);
+        queue.push({
+          key: nested.key,
+          path: nested.segment === null ? path : [...path, nested.segment],
+        });
+      }
+    }
+    return deltas;
+  }
+
+  private compareProperties(
+    baseView: SchemaView,
+    revisionView: SchemaView,
+    direction: Direction,
+    result: PairResult,
+  ): void {
+    const names = new Set([...baseView.properties.keys(), ...revisionView.properties.keys()]);
+    for (const name of names) {
+      const baseProperty = baseView.properties.get(name);
+      const revisionProperty = revisionView.properties.get(name);
+      if (
+        this.isHidden(
+          revisionProperty ?? baseProperty,
+          revisionProperty ? this.revision : this.base,
+          direction,
+        )
+      )
+        continue;
+      const wasRequired = baseView.required.has(name);
+      const isRequired = revisionView.required.has(name);
+      const at = (kind: string, detail: string): void => {
+        result.local.push({
+          kind,
+          propertyPath: [name],
+          base: baseProperty ?? null,
+          revision: revisionProperty ?? null,
+          detail,
+        });
+      };
+      if (!baseProperty && revisionProperty) {
+        at(
+          isRequired ? 'required-property-added' : 'optional-property-added',
+          `${isRequired ? 'required' : 'optional'} property added`,
+        );
+      } else if (baseProperty && !revisionProperty) {
+        at(
+          wasRequired ? 'required-property-removed' : 'optional-property-removed',
+          `${wasRequired ? 'required' : 'optional'} property removed`,
+        );
+      } else if (baseProperty && revisionProperty) {
+        if (wasRequired && !isRequired) at('property-became-optional', 'property became optional');
+        if (!wasRequired && isRequired) at('property-became-required', 'property became required');
+        result.children.push({
+          segment: name,
+          key: this.comparePair(baseProperty, revisionProperty, direction),
+        });
+      }
+    }
+  }
+
+  /** Requests do not carry readOnly properties, and responses do not carry writeOnly ones. */
+  private isHidden(
+    node: SpecNode | undefined,
+    document: SpecDocument,
+    direction: Direction,
+  ): boolean {
+    if (!node) return false;
+    const schema = asRecord(deref(document, node).value);
+    return direction === 'request' ? schema?.['readOnly'] === true : schema?.['writeOnly'] === true;
+  }
+
+  private compareNested(
+    baseView: SchemaView,
+    revisionView: SchemaView,
+    direction: Direction,
+    result: PairResult,
+  ): void {
+    if (baseView.items && revisionView.items) {
+      result.children.push({
+        segment: '[]',
+        key: this.comparePair(baseView.items, revisionView.items, direction),
+      });
+    }
+    const baseExtra = baseView.additionalProperties;
+    const revisionExtra = revisionView.additionalProperties;
+    const add = (kind: string, detail: string): void => {
+      result.local.push({
+        kind,
+        propertyPath: [],
+        base: baseView.node,
+        revision: revisionView.node,
+        detail,
+      });
+    };
+    if (baseExtra !== false && revisionExtra === false)
+      add('additional-properties-narrowed', 'additional properties no longer allowed');
+    if (baseExtra === false && revisionExtra !== false)
+      add('additional-properties-widened', 'additional properties now allowed');
+    if (typeof baseExtra === 'object' && typeof revisionExtra === 'object') {
+      result.children.push({
+        segment: '*',
+        key: this.comparePair(baseExtra, revisionExtra, direction),
+      });
+    }
+    this.compareMembers(
+      baseView.oneOf,
+      revisionView.oneOf,
+      'one-of',
+      direction,
+      baseView,
+      revisionView,
+      result,
+    );
+    this.compareMembers(
+      baseView.anyOf,
+      revisionView.anyOf,
+      'any-of',
+      direction,
+      baseView,
+      revisionView,
+      result,
+    );
+  }
+
+  /**
+   * Pairs `oneOf`/`anyOf` members by what they are, not where they sit: the same
+   * component name first, then equal content, then position among the rest.
+   */
+  private compareMembers(
+    baseMembers: SpecNode[],
+    revisionMembers: SpecNode[],
+    prefix: string,
+    direction: Direction,
+    baseView: SchemaView,
+    revisionView: SchemaView,
+    result: PairResult,
+  ): void {
+    if (baseMembers.length === 0 && revisionMembers.length === 0) return;
+    const unmatched = [...revisionMembers];
+    const leftovers: SpecNode[] = [];
+    for (const member of baseMembers) {
+      const index = findMatch(member, unmatched, this.base, this.revision);
+      if (index === -1) leftovers.push(member);
+      else {
+        const other = unmatched.splice(index, 1)[0] as SpecNode;
+        result.children.push({ segment: null, key: this.comparePair(member, other, direction) });
+      }
+    }
+    // When as many members remain on both sides, they are taken as edits of each other, in order.
+    if (leftovers.length === unmatched.length) {
+      leftovers.forEach((member, index) => {
+        const other = unmatched[index] as SpecNode;
+        result.children.push({ segment: null, key: this.comparePair(member, other, direction) });
+      });
+      return;
+    }
+    const keyword = prefix === 'one-of' ? 'oneOf' : 'anyOf';
+    for (const member of leftovers) {
+      result.local.push({
+        kind: `${prefix}-member-removed`,
+        propertyPath: [],
+        base: member,
+        revision: revisionView.node,
+        detail: `${keyword} member ${memberName(member)} removed`,
+      });
+    }
+    for (const member of unmatched) {
+      result.local.push({
+        kind: `${prefix}-member-added`,
+        propertyPath: [],
+        base: baseView.node,
+        revision: member,
+        detail: `${keyword} member ${memberName(member)} added`,
+      });
+    }
+  }
+}
+
+function findMatch(
+  member: SpecNode,
+  candidates: SpecNode[],
+  base: SpecDocument,
+  revision: SpecDocument,
+): number {
+  const name = refName(member);
+  if (name) {
+    const byName = candidates.findIndex((candidate) => refName(candidate) === name);
+    if (byName !== -1) return byName;
+  }
+  const content = stableStringify(deref(base, member).value);
+  return candidates.findIndex(
+    (candidate) => stableStringify(deref(revision, candidate).value) === content,
+  );
+}
+
+function refName(node: SpecNode): string | undefined {
+  const ref = asRecord(node.value)?.['$ref'];
+  return typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
+}
+
+function memberName(node: SpecNode): string {
+  const name = refName(node);
+  if (name) return name;
+  const title = asRecord(node.value)?.['title'];
+  return typeof title === 'string' ? `"${title}"` : `at ${node.pointer}`;
+}
+
+type Add = (kind: string, detail: string) => void;
+
+function compareTypes(base: SchemaView, revision: SchemaView, add: Add): void {
+  const baseTypes = base.types;
+  const revisionTypes = revision.types;
+  const describe = (types: Set<string> | null): string =>
+    types ? [...types].sort().join('|') || 'none' : 'any';
+  const detail = `type changed from ${describe(baseTypes)} to ${describe(revisionTypes)}`;
+  if (baseTypes && !revisionTypes) add('type-widened', detail);
+  else if (!baseTypes && revisionTypes) add('type-narrowed', detail);
+  else if (baseTypes && revisionTypes && !sameSet(baseTypes, revisionTypes)) {
+    if (covers(revisionTypes, baseTypes)) add('type-widened', detail);
+    else if (covers(baseTypes, revisionTypes)) add('type-narrowed', detail);
+    else add('type-changed', detail);
+  }
+  if (!base.nullable && revision.nullable) add('became-nullable', 'became nullable');
+  if (base.nullable && !revision.nullable) add('became-not-nullable', 'is no longer nullable');
+  compareFormats(base.format, revision.format, add);
+}
+
+/** True when every type in `inner` is allowed by `outer` (integer values are numbers). */
+function covers(outer: Set<string>, inner: Set<string>): boolean {
+  return [...inner].every((type) => outer.has(type) || (type === 'integer' && outer.has('number')));
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((value) => b.has(value));
+}
+
+function compareFormats(base: string | undefined, revision: string | undefined, add: Add): void {
+  if (base === revision) return;
+  const detail = `format changed from ${base ?? 'none'} to ${revision ?? 'none'}`;
+  if (revision === undefined || (base !== undefined && FORMAT_WIDER[base] === revision))
+    add('format-widened', detail);
+  else if (base === undefined || FORMAT_WIDER[revision] === base) add('format-narrowed', detail);
+  else add('format-changed', detail);
+}
+
+function compareValues(base: SchemaView, revision: SchemaView, add: Add): void {
+  if (base.enum && revision.enum) {
+    const baseValues = new Set(base.enum.map(stableStringify));
+    const revisionValues = new Set(revision.enum.map(stableStringify));
+    for (const value of revisionValues)
+      if (!baseValues.has(value)) add('enum-value-added', `enum value ${value} added`);
+    for (const value of baseValues)
+      if (!revisionValues.has(value)) add('enum-value-removed', `enum value ${value} removed`);
+  } else if (!base.enum && revision.enum) {
+    add('enum-added', `values restricted to ${revision.enum.map(stableStringify).join(', ')}`);
+  } else if (base.enum && !revision.enum) {
+    add('enum-removed', 'enum restriction removed');
+  }
+  if (base.pattern !== revision.pattern) {
+    if (base.pattern === undefined) add('pattern-added', `pattern ${revision.pattern} added`);
+    else if (revision.pattern === undefined)
+      add('pattern-removed', `pattern ${base.pattern} removed`);
+    else add('pattern-changed', `pattern changed from ${base.pattern} to ${revision.pattern}`);
+  }
+  if (!base.uniqueItems && revision.uniqueItems)
+    add('unique-items-set', 'items must now be unique');
+  if (base.uniqueItems && !revision.uniqueItems)
+    add('unique-items-removed', 'items no longer need to be unique');
+  if (base.discriminator !== revision.discriminator && base.discriminator !== undefined) {
+    add(
+      'discriminator-changed',
+      `discriminator property changed from ${base.discriminator} to ${revision.discriminator ?? 'none'}`,
+    );
+  }
+  if (
+    base.default !== undefined &&
+    stableStringify(base.default) !== stableStringify(revision.default)
+  ) {
+    add(
+      'default-changed',
+      `default changed from ${stableStringify(base.default)} to ${stableStringify(revision.default)}`,
+    );
+  }
+}
+
+function compareBounds(base: SchemaView, revision: SchemaView, add: Add): void {
+  compareBound('max', base.maximum, revision.maximum, 1, add);
+  compareBound('min', base.minimum, revision.minimum, -1, add);
+  compareLimit('max-length', base.maxLength, revision.maxLength, 1, add);
+  compareLimit('min-length', base.minLength, revision.minLength, -1, add);
+  compareLimit('max-items', base.maxItems, revision.maxItems, 1, add);
+  compareLimit('min-items', base.minItems, revision.minItems, -1, add);
+  compareLimit('max-properties', base.maxProperties, revision.maxProperties, 1, add, false);
+  compareLimit('min-properties', base.minProperties, revision.minProperties, -1, add, false);
+  if (base.multipleOf !== revision.multipleOf && revision.multipleOf !== undefined) {
+    const widens =
+      base.multipleOf !== undefined && Number.isInteger(base.multipleOf / revision.multipleOf);
+    if (!widens)
+      add(
+        'multiple-of-changed',
+        `multipleOf changed from ${base.multipleOf ?? 'none'} to ${revision.multipleOf}`,
+      );
+  }
+}
+
+/**
+ * Compares numeric bounds. `sign` is 1 for an upper bound (lowering it narrows) and
+ * -1 for a lower bound; an exclusive bound at the same value is the narrower one.
+ */
+function compareBound(
+  name: string,
+  base: Bound | undefined,
+  revision: Bound | undefined,
+  sign: 1 | -1,
+  add: Add,
+): void {
+  if (!base && !revision) return;
+  const show = (bound: Bound | undefined): string =>
+    bound ? `${bound.exclusive ? 'exclusive ' : ''}${bound.value}` : 'none';
+  const detail = `${name === 'max' ? 'maximum' : 'minimum'} changed from ${show(base)} to ${show(revision)}`;
+  if (!base) return add(`${name}-set`, detail);
+  if (!revision) return add(`${name}-removed`, detail);
+  const difference = (revision.value - base.value) * sign;
+  const tighter = difference < 0 || (difference === 0 && revision.exclusive && !base.exclusive);
+  const looser = difference > 0 || (difference === 0 && !revision.exclusive && base.exclusive);
+  if (tighter) add(sign === 1 ? `${name}-decreased` : `${name}-increased`, detail);
+  else if (looser) add(sign === 1 ? `${name}-increased` : `${name}-decreased`, detail);
+}
+
+function compareLimit(
+  name: string,
+  base: number | undefined,
+  revision: number | undefined,
+  sign: 1 | -1,
+  add: Add,
+  reportSetAndRemoved = true,
+): void {
+  if (base === revision) return;
+  const detail = `${name.replace('-', ' ')} changed from ${base ?? 'none'} to ${revision ?? 'none'}`;
+  if (base === undefined) {
+    if (reportSetAndRemoved) add(`${name}-set`, detail);
+    else add(sign === 1 ? `${name}-decreased` : `${name}-increased`, detail);
+    return;
+  }
+  if (revision === undefined) {
+    if (reportSetAndRemoved) add(`${name}-removed`, detail);
+    else add(sign === 1 ? `${name}-increased` : `${name}-decreased`, detail);
+    return;
+  }
+  const tighter = (revision - base) * sign < 0;
+  add(tighter === (sign === 1) ? `${name}-decreased` : `${name}-increased`, detail);
+}

@@ -1,0 +1,204 @@
+import { asRecord, child, deref, keysOf, type SpecDocument, type SpecNode } from '@specgate/core';
+
+/** A numeric bound with its exclusiveness, from either the 3.0 or the 3.1 form. */
+export interface Bound {
+  value: number;
+  exclusive: boolean;
+}
+
+/**
+ * A schema as the comparison sees it: references followed, `allOf` members merged,
+ * nullability from every form it can take (3.0 `nullable`, 2.0 `x-nullable`, 3.1
+ * type arrays, a `null` branch of `oneOf`/`anyOf`) folded into one flag.
+ */
+export interface SchemaView {
+  node: SpecNode;
+  /** Identity of the underlying node, for memoising and cycle detection. */
+  key: string;
+  /** Allowed JSON types without `null`; null means any type. */
+  types: Set<string> | null;
+  nullable: boolean;
+  format: string | undefined;
+  enum: unknown[] | undefined;
+  properties: Map<string, SpecNode>;
+  required: Set<string>;
+  /** true, false, or the schema of extra properties. */
+  additionalProperties: boolean | SpecNode;
+  items: SpecNode | null;
+  oneOf: SpecNode[];
+  anyOf: SpecNode[];
+  maximum: Bound | undefined;
+  minimum: Bound | undefined;
+  maxLength: number | undefined;
+  minLength: number | undefined;
+  maxItems: number | undefined;
+  minItems: number | undefined;
+  maxProperties: number | undefined;
+  minProperties: number | undefined;
+  multipleOf: number | undefined;
+  uniqueItems: boolean;
+  pattern: string | undefined;
+  readOnly: boolean;
+  writeOnly: boolean;
+  discriminator: string | undefined;
+  default: unknown;
+}
+
+/** Builds the view of a schema node; `allOf` members are merged into it. */
+export function viewSchema(document: SpecDocument, node: SpecNode): SchemaView {
+  const resolved = deref(document, node);
+  const view = emptyView(resolved);
+  mergeInto(view, document, resolved, new Set());
+  return view;
+}
+
+function emptyView(node: SpecNode): SchemaView {
+  return {
+    node,
+    key: `${node.file.path}#${node.pointer}`,
+    types: null,
+    nullable: false,
+    format: undefined,
+    enum: undefined,
+    properties: new Map(),
+    required: new Set(),
+    additionalProperties: true,
+    items: null,
+    oneOf: [],
+    anyOf: [],
+    maximum: undefined,
+    minimum: undefined,
+    maxLength: undefined,
+    minLength: undefined,
+    maxItems: undefined,
+    minItems: undefined,
+    maxProperties: undefined,
+    minProperties: undefined,
+    multipleOf: undefined,
+    uniqueItems: false,
+    pattern: undefined,
+    readOnly: false,
+    writeOnly: false,
+    discriminator: undefined,
+    default: undefined,
+  };
+}
+
+function mergeInto(
+  view: SchemaView,
+  document: SpecDocument,
+  node: SpecNode,
+  seen: Set<string>,
+): void {
+  const key = `${node.file.path}#${node.pointer}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  const schema = asRecord(node.value);
+  if (!schema) return;
+  mergeTypes(view, schema, document.version);
+  mergeKeywords(view, schema);
+  for (const name of keysOf(child(node, 'properties'))) {
+    if (!view.properties.has(name)) {
+      view.properties.set(name, child(child(node, 'properties') as SpecNode, name) as SpecNode);
+    }
+  }
+  if (Array.isArray(schema['required'])) {
+    for (const name of schema['required']) view.required.add(String(name));
+  }
+  const additional = schema['additionalProperties'];
+  if (additional === false) view.additionalProperties = false;
+  else if (asRecord(additional))
+    view.additionalProperties = child(node, 'additionalProperties') as SpecNode;
+  view.items ??= child(node, 'items');
+  mergeComposition(view, document, node, 'oneOf', seen);
+  mergeComposition(view, document, node, 'anyOf', seen);
+  const allOf = child(node, 'allOf');
+  if (allOf && Array.isArray(allOf.value)) {
+    allOf.value.forEach((_, index) => {
+      mergeInto(view, document, deref(document, child(allOf, index) as SpecNode), seen);
+    });
+  }
+}
+
+function mergeTypes(view: SchemaView, schema: Record<string, unknown>, version: string): void {
+  const type = schema['type'];
+  const listed = Array.isArray(type) ? type.map(String) : typeof type === 'string' ? [type] : null;
+  if (listed) {
+    if (listed.includes('null')) view.nullable = true;
+    const types = new Set(listed.filter((name) => name !== 'null'));
+    // allOf members narrow each other: keep the types every member allows.
+    view.types = view.types ? new Set([...view.types].filter((name) => types.has(name))) : types;
+  }
+  if (schema['nullable'] === true && version !== '3.1') view.nullable = true;
+  if (schema['x-nullable'] === true) view.nullable = true;
+  if ('const' in schema && schema['const'] === null) view.nullable = true;
+  if (Array.isArray(schema['enum']) && schema['enum'].includes(null)) view.nullable = true;
+}
+
+function mergeKeywords(view: SchemaView, schema: Record<string, unknown>): void {
+  if (typeof schema['format'] === 'string') view.format ??= schema['format'];
+  if (Array.isArray(schema['enum'])) view.enum ??= schema['enum'].filter((value) => value !== null);
+  if ('const' in schema && schema['const'] !== null) view.enum ??= [schema['const']];
+  view.maximum ??= boundOf(schema, 'maximum', 'exclusiveMaximum');
+  view.minimum ??= boundOf(schema, 'minimum', 'exclusiveMinimum');
+  view.maxLength ??= numberOf(schema['maxLength']);
+  view.minLength ??= numberOf(schema['minLength']);
+  view.maxItems ??= numberOf(schema['maxItems']);
+  view.minItems ??= numberOf(schema['minItems']);
+  view.maxProperties ??= numberOf(schema['maxProperties']);
+  view.minProperties ??= numberOf(schema['minProperties']);
+  view.multipleOf ??= numberOf(schema['multipleOf']);
+  if (schema['uniqueItems'] === true) view.uniqueItems = true;
+  if (typeof schema['pattern'] === 'string') view.pattern ??= schema['pattern'];
+  if (schema['readOnly'] === true) view.readOnly = true;
+  if (schema['writeOnly'] === true) view.writeOnly = true;
+  const discriminator = schema['discriminator'];
+  const property =
+    typeof discriminator === 'string' ? discriminator : asRecord(discriminator)?.['propertyName'];
+  if (typeof property === 'string') view.discriminator ??= property;
+  if ('default' in schema) view.default ??= schema['default'];
+}
+
+function mergeComposition(
+  view: SchemaView,
+  document: SpecDocument,
+  node: SpecNode,
+  keyword: 'oneOf' | 'anyOf',
+  seen: Set<string>,
+): void {
+  const list = child(node, keyword);
+  if (!list || !Array.isArray(list.value)) return;
+  const members: SpecNode[] = [];
+  list.value.forEach((_, index) => {
+    const member = child(list, index) as SpecNode;
+    const resolved = asRecord(deref(document, member).value);
+    // A `{type: 'null'}` branch only makes the schema nullable.
+    if (resolved && resolved['type'] === 'null' && Object.keys(resolved).length <= 2) {
+      view.nullable = true;
+      return;
+    }
+    members.push(member);
+  });
+  // `oneOf: [X, {type: 'null'}]` is X made nullable, so X is merged as if written in place.
+  if (members.length === 1 && view.nullable) {
+    mergeInto(view, document, deref(document, members[0] as SpecNode), seen);
+    return;
+  }
+  view[keyword].push(...members);
+}
+
+function boundOf(
+  schema: Record<string, unknown>,
+  inclusiveKey: string,
+  exclusiveKey: string,
+): Bound | undefined {
+  const exclusive = schema[exclusiveKey];
+  if (typeof exclusive === 'number') return { value: exclusive, exclusive: true };
+  const value = numberOf(schema[inclusiveKey]);
+  if (value === undefined) return undefined;
+  return { value, exclusive: exclusive === true };
+}
+
+function numberOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
