@@ -52,3 +52,15 @@ export { asRecord, child, deref, isRef, keysOf, rootNode, valueAt } from './spec
 export type { SpecNode } from './spec-node.js';
 export { applyWaivers, todayUtc } from './waivers.js';
 export type { WaiverResult } from './waivers.js';
+export {
+  formatNames,
+  parseFormatOption,
+  renderGithub,
+  renderJunit,
+  renderMarkdown,
+  renderSarif,
+  renderStylish,
+  reporters,
+  SARIF_SCHEMA_URI,
+} from './reporters/index.js';
+export type { FormatName, ReportInput, Reporter, ReporterName } from './reporters/index.js';

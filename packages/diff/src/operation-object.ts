@@ -88,9 +88,8 @@ function compareParameters(
     if (baseOthers.has(key)) continue;
     const label = `${parameter.in} parameter ${parameter.name}`;
     if (parameter.required)
-      add('new-required-request-parameter', `required ${label} added`, base.node, parameter.node);
-    else
-      add('new-optional-request-parameter', `optional ${label} added`, base.node, parameter.node);
+      add('new-required-request-parameter', `required ${label} added`, null, parameter.node);
+    else add('new-optional-request-parameter', `optional ${label} added`, null, parameter.node);
   }
   for (const [key, parameter] of baseOthers) {
     const other = revisionOthers.get(key);
@@ -99,7 +98,7 @@ function compareParameters(
         'request-parameter-removed',
         `${parameter.in} parameter ${parameter.name} removed`,
         parameter.node,
-        revision.node,
+        null,
       );
     else pathPairs.push([parameter, other]);
   }
@@ -175,12 +174,12 @@ function compareRequestBody(
   const after = revision.requestBody;
   if (!before && after) {
     if (after.required)
-      add('request-body-added-required', 'required request body added', base.node, after.node);
-    else add('request-body-added-optional', 'optional request body added', base.node, after.node);
+      add('request-body-added-required', 'required request body added', null, after.node);
+    else add('request-body-added-optional', 'optional request body added', null, after.node);
     return;
   }
   if (before && !after) {
-    add('request-body-removed', 'request body removed', before.node, revision.node);
+    add('request-body-removed', 'request body removed', before.node, null);
     return;
   }
   if (!before || !after) return;
@@ -221,7 +220,7 @@ function compareResponses(
       success ? 'response-success-status-removed' : 'response-non-success-status-removed',
       `response ${response.status} removed`,
       response.node,
-      revision.node,
+      null,
     );
   }
   for (const response of revision.responses) {
@@ -230,7 +229,7 @@ function compareResponses(
     add(
       success ? 'response-success-status-added' : 'response-non-success-status-added',
       `response ${response.status} added`,
-      base.node,
+      null,
       response.node,
     );
   }
@@ -279,7 +278,7 @@ function compareHeaders(
       const id = header.required
         ? 'response-required-header-removed'
         : 'response-optional-header-removed';
-      add(id, `${label} removed`, header.node, revision.node);
+      add(id, `${label} removed`, header.node, null);
       continue;
     }
     if (header.required && !other.required)
@@ -293,7 +292,7 @@ function compareHeaders(
       add(
         'response-header-added',
         `response ${revision.status} header ${header.name} added`,
-        base.node,
+        null,
         header.node,
       );
   }
@@ -337,7 +336,7 @@ function compareContent(
         `${prefix}-media-type-removed`,
         `${label} media type ${media.mediaType} removed`,
         media.node,
-        revisionOwner,
+        null,
       );
       continue;
     }
@@ -348,7 +347,7 @@ function compareContent(
     add(
       `${prefix}-media-type-added`,
       `${label} media type ${media.mediaType} added`,
-      baseOwner,
+      null,
       media.node,
     );
   }

@@ -254,7 +254,7 @@ export class SchemaComparer {
         kind: `${prefix}-member-removed`,
         propertyPath: [],
         base: member,
-        revision: revisionView.node,
+        revision: null,
         detail: `${keyword} member ${memberName(member)} removed`,
       });
     }
@@ -262,7 +262,7 @@ export class SchemaComparer {
       result.local.push({
         kind: `${prefix}-member-added`,
         propertyPath: [],
-        base: baseView.node,
+        base: null,
         revision: member,
         detail: `${keyword} member ${memberName(member)} added`,
       });

@@ -17,9 +17,9 @@ export type Style = keyof typeof STYLES;
 export type Painter = (style: Style, text: string) => string;
 
 /**
- * Creates a painter. Plain escape codes rather than `util.styleText`, because from Node 22.13
- * `styleText` drops colours when `process.stdout` is not a TTY, and a reporter must not depend
- * on where its caller sends the text.
+ * Creates a painter. It writes escape codes itself rather than call `util.styleText`, because
+ * newer Node releases make `styleText` check `process.stdout` by default (its `validateStream`
+ * option) and drop colours off a TTY, and a reporter must not depend on where output goes.
  */
 export function createPainter(enabled: boolean): Painter {
   if (!enabled) return (_style, text) => text;

@@ -2,7 +2,7 @@ import type { Location } from '../finding.js';
 
 import type { Painter } from './ansi.js';
 
-/** Lines of context shown above and below the line a location points to. */
+/** Lines of context displayed above and below the line a location points to. */
 const CONTEXT_LINES = 2;
 
 /**
@@ -12,6 +12,8 @@ const CONTEXT_LINES = 2;
  */
 export function renderCodeFrame(source: string, location: Location, paint: Painter): string[] {
   const lines = source.split(/\r\n|\r|\n/);
+  // A final line break ends the last line rather than starting an empty one.
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   const target = location.line;
   if (target < 1 || target > lines.length) return [];
 

@@ -10,19 +10,19 @@ export const NO_LOCATION_LABEL = '(no location)';
  * The location a human reader should see: the revision-side location, or the base-side one
  * when the finding exists only in the base (for example, a removed operation).
  */
-export interface ShownLocation {
+export interface DisplayedLocation {
   location: Location;
   side: 'revision' | 'base';
 }
 
-/** Findings that share one file, in input order; `file` is null for findings with no location. */
+/** Findings that share one file, in input order. `file` is null for findings with no location. */
 export interface FileGroup {
   file: string | null;
   findings: Finding[];
 }
 
 /** Picks the location to show for a finding, falling back to its base-side location. */
-export function shownLocation(finding: Finding): ShownLocation | null {
+export function displayedLocation(finding: Finding): DisplayedLocation | null {
   if (finding.location) return { location: finding.location, side: 'revision' };
   if (finding.baseLocation) return { location: finding.baseLocation, side: 'base' };
   return null;
@@ -39,13 +39,13 @@ export function formatOperation(operation: OperationRef): string {
 }
 
 /**
- * Groups findings by the file of their shown location, keeping the order in which files first
+ * Groups findings by the file of their displayed location, keeping the order in which files first
  * appear. The group of findings with no location comes last.
  */
 export function groupByFile(findings: readonly Finding[]): FileGroup[] {
   const groups = new Map<string | null, Finding[]>();
   for (const finding of findings) {
-    const file = shownLocation(finding)?.location.file ?? null;
+    const file = displayedLocation(finding)?.location.file ?? null;
     const group = groups.get(file);
     if (group) group.push(finding);
     else groups.set(file, [finding]);

@@ -11,7 +11,7 @@ import {
   formatOperation,
   formatPosition,
   groupByFile,
-  shownLocation,
+  displayedLocation,
 } from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
 import type { ReportInput } from './types.js';
@@ -53,13 +53,13 @@ function renderGroup(group: FileGroup, input: ReportInput, paint: Painter): stri
   return `${heading}\n${body}`;
 }
 
-/** Returns the header line of a finding followed by its code frame lines, if any. */
+/** Renders the header line of a finding, then the lines of its code frame if there is one. */
 function renderEntry(finding: Finding, input: ReportInput, paint: Painter): string[] {
-  const shown = shownLocation(finding);
+  const displayed = displayedLocation(finding);
   const parts: string[] = [];
-  if (shown) {
-    const suffix = shown.side === 'base' ? ' (base)' : '';
-    parts.push(`${formatPosition(shown.location)}${suffix}`);
+  if (displayed) {
+    const suffix = displayed.side === 'base' ? ' (base)' : '';
+    parts.push(`${formatPosition(displayed.location)}${suffix}`);
   }
   parts.push(paint(LEVEL_STYLE[finding.level], finding.level));
   parts.push(paint('gray', finding.id));
@@ -67,19 +67,19 @@ function renderEntry(finding: Finding, input: ReportInput, paint: Painter): stri
   parts.push(indentContinuation(finding.message));
 
   const lines = [`  ${parts.join('  ')}`];
-  if (!shown) return lines;
+  if (!displayed) return lines;
 
-  const source = input.readSource?.(shown.location.file);
+  const source = input.readSource?.(displayed.location.file);
   if (source === undefined) return lines;
-  const frame = renderCodeFrame(source, shown.location, paint);
+  const frame = renderCodeFrame(source, displayed.location, paint);
   return lines.concat(frame.map((line) => `    ${line}`));
 }
 
 function renderWaived(findings: readonly Finding[], paint: Painter): string {
   const lines = [paint('underline', 'waived')];
   for (const finding of findings) {
-    const shown = shownLocation(finding);
-    const parts = shown ? [formatPosition(shown.location)] : [];
+    const displayed = displayedLocation(finding);
+    const parts = displayed ? [formatPosition(displayed.location)] : [];
     parts.push(paint('gray', finding.id));
     if (finding.waived) {
       const { reason, owner, expires } = finding.waived;

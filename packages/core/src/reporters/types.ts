@@ -5,7 +5,7 @@ export interface ReportInput {
   /** 'lint' | 'diff' | 'check' — the command that produced the findings. */
   command: string;
   /**
-   * Findings to render, already sorted. Waived findings have `waived` set and are shown as
+   * Findings to render, already sorted. Waived findings have `waived` set and are displayed as
    * waived, never as failures.
    */
   findings: readonly Finding[];
@@ -13,7 +13,7 @@ export interface ReportInput {
   failLevel: Level;
   /** Returns the text of a file named in a location, or undefined when it is not available. */
   readSource?: (file: string) => string | undefined;
-  /** Whether to colour the output with ANSI escapes (stylish only). Default false. */
+  /** ANSI colour in the output (stylish only). Default false. */
   color?: boolean;
   /** Tool version written to SARIF's `tool.driver.version`. */
   toolVersion?: string;

@@ -1,0 +1,194 @@
+import path from 'node:path';
+
+import {
+  applyWaivers,
+  atOrAbove,
+  changedFiles,
+  displayPathOf,
+  existsAtRevision,
+  gitRevisionReader,
+  gitTopLevel,
+  loadSpec,
+  summarize,
+  verifyRevision,
+  type ApiConfig,
+  type Finding,
+  type Level,
+  type SpecgateConfig,
+  type Summary,
+  type Waiver,
+} from '@specgate/core';
+import { diffSpecs, type DiffResult } from '@specgate/diff';
+
+import { discoverApis } from '../discover.js';
+import type { Logger } from '../logger.js';
+import { lintOne } from './lint.js';
+
+/** Options of `specgate check`. */
+export interface CheckOptions {
+  cwd: string;
+  config: SpecgateConfig;
+  /** Git revision to compare with; default HEAD, so uncommitted spec edits are checked. */
+  base: string;
+  /** Diff every API, not only those whose files changed since the base. */
+  all: boolean;
+  today: string;
+  allowRemote: boolean;
+  failOn: Level;
+  logger: Logger;
+}
+
+/** How an API was checked. */
+export type ApiStatus = 'diffed' | 'unchanged' | 'new';
+
+/** The check of one API. */
+export interface ApiReport {
+  name: string;
+  spec: string;
+  owner: string | null;
+  stability: string | null;
+  status: ApiStatus;
+  lint: { findings: Finding[]; summary: Summary };
+  diff: DiffResult | null;
+}
+
+/** What `specgate check` returns before rendering. */
+export interface CheckReport {
+  base: string;
+  apis: ApiReport[];
+  /** Every finding of every API, waivers applied, in report order. */
+  findings: Finding[];
+  expiredWaivers: Waiver[];
+  summary: Summary & { failed: boolean };
+}
+
+/**
+ * The CI gate: lints every API, diffs the ones whose files changed since the base
+ * revision against their version there, and decides pass or fail.
+ */
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  const topLevel = await gitTopLevel(options.cwd);
+  await verifyRevision(topLevel, options.base);
+  const changed = await changedFiles(topLevel, options.base);
+  const apis = await discoverApis(options.config, options.cwd);
+  if (apis.length === 0)
+    options.logger.warn('no APIs found: declare them in specgate.yaml or put specs under specs/.');
+  const reports: ApiReport[] = [];
+  for (const api of apis) {
+    options.logger.verbose(`checking ${api.name} (${displayPathOf(api.spec, options.cwd)})`);
+    reports.push(await checkApi(api, topLevel, changed, options));
+  }
+  const waived = applyWaivers(
+    reports.flatMap((report) => [...report.lint.findings, ...(report.diff?.changes ?? [])]),
+    options.config.waivers,
+    options.today,
+  );
+  const byFingerprint = new Map(waived.findings.map((finding) => [finding.fingerprint, finding]));
+  for (const report of reports) applyWaived(report, byFingerprint);
+  const findings = reports.flatMap((report) => [
+    ...report.lint.findings,
+    ...(report.diff?.changes ?? []),
+  ]);
+  const failed = findings.some((finding) => failsCheck(finding, options.failOn));
+  return {
+    base: options.base,
+    apis: reports,
+    findings,
+    expiredWaivers: waived.expired,
+    summary: { ...summarize(findings), failed },
+  };
+}
+
+/** Lint errors always fail; changes fail at or above the configured level. */
+export function failsCheck(finding: Finding, failOn: Level): boolean {
+  if (finding.waived) return false;
+  if (finding.kind === 'problem') return finding.level === 'error';
+  return atOrAbove(finding.level, failOn);
+}
+
+async function checkApi(
+  api: ApiConfig,
+  topLevel: string,
+  changed: Set<string>,
+  options: CheckOptions,
+): Promise<ApiReport> {
+  const revision = await loadSpec(api.spec, { cwd: options.cwd, allowRemote: options.allowRemote });
+  const lintFindings = await lintOne(api.spec, options);
+  const relativeRoot = path.relative(topLevel, api.spec);
+  const touched = [...revision.files.keys()].some((file) =>
+    changed.has(path.relative(topLevel, file).split(path.sep).join('/')),
+  );
+  let status: ApiStatus = 'unchanged';
+  let diff: DiffResult | null = null;
+  if (!(await existsAtRevision(topLevel, options.base, relativeRoot))) {
+    status = 'new';
+  } else if (touched || options.all) {
+    const reader = gitRevisionReader(topLevel, options.base);
+    const base = await loadSpec(api.spec, {
+      cwd: options.cwd,
+      allowRemote: options.allowRemote,
+      reader,
+    });
+    diff = diffSpecs(base, revision, { today: options.today, levels: options.config.diff.levels });
+    status = 'diffed';
+  }
+  return {
+    name: api.name,
+    spec: displayPathOf(api.spec, options.cwd),
+    owner: api.owner ?? null,
+    stability: api.stability ?? null,
+    status,
+    lint: { findings: lintFindings, summary: summarize(lintFindings) },
+    diff,
+  };
+}
+
+function applyWaived(report: ApiReport, byFingerprint: Map<string, Finding>): void {
+  report.lint.findings = report.lint.findings.map(
+    (finding) => byFingerprint.get(finding.fingerprint) ?? finding,
+  );
+  report.lint.summary = summarize(report.lint.findings);
+  if (report.diff) {
+    const changes = report.diff.changes.map(
+      (change) => (byFingerprint.get(change.fingerprint) ?? change) as typeof change,
+    );
+    const summary = { error: 0, warning: 0, info: 0, breaking: false };
+    for (const change of changes) if (!change.waived) summary[change.level] += 1;
+    summary.breaking = summary.error > 0;
+    report.diff = { ...report.diff, changes, summary };
+  }
+}
+
+/** The stable JSON document `specgate check --format json` prints (schemaVersion 1). */
+export function checkToJson(
+  report: CheckReport,
+  toDiffJson: (result: DiffResult) => object,
+): object {
+  return {
+    schemaVersion: 1,
+    base: report.base,
+    apis: report.apis.map((api) => ({
+      name: api.name,
+      spec: api.spec,
+      owner: api.owner,
+      stability: api.stability,
+      status: api.status,
+      lint: {
+        problems: api.lint.findings.map((finding) => ({
+          ruleId: finding.id,
+          severity: finding.level === 'error' ? 'error' : 'warn',
+          message: finding.message,
+          location: finding.location,
+          fingerprint: finding.fingerprint,
+          ...(finding.waived ? { waived: finding.waived } : {}),
+        })),
+        summary: api.lint.summary,
+      },
+      diff: api.diff ? toDiffJson(api.diff) : null,
+      policy: null,
+      contracts: null,
+    })),
+    expiredWaivers: report.expiredWaivers,
+    summary: report.summary,
+  };
+}

@@ -1,0 +1,59 @@
+import {
+  applyWaivers,
+  loadSpec,
+  type Level,
+  type SpecgateConfig,
+  type Waiver,
+} from '@specgate/core';
+import { diffSpecs, type DiffResult } from '@specgate/diff';
+
+/** Options of a diff run. */
+export interface DiffRunOptions {
+  cwd: string;
+  config: SpecgateConfig;
+  today: string;
+  allowRemote: boolean;
+}
+
+/** A diff result with waivers applied. */
+export interface DiffReport extends DiffResult {
+  expiredWaivers: Waiver[];
+}
+
+/** Loads two spec files and compares them. */
+export async function runDiff(
+  basePath: string,
+  revisionPath: string,
+  options: DiffRunOptions,
+): Promise<DiffReport> {
+  const base = await loadSpec(basePath, { cwd: options.cwd, allowRemote: options.allowRemote });
+  const revision = await loadSpec(revisionPath, {
+    cwd: options.cwd,
+    allowRemote: options.allowRemote,
+  });
+  const result = diffSpecs(base, revision, {
+    today: options.today,
+    levels: options.config.diff.levels,
+  });
+  return withWaivers(result, options.config.waivers, options.today);
+}
+
+/** Applies waivers to a diff result and recounts its summary. */
+export function withWaivers(
+  result: DiffResult,
+  waivers: readonly Waiver[],
+  today: string,
+): DiffReport {
+  const waived = applyWaivers(result.changes, waivers, today);
+  const changes = waived.findings as DiffResult['changes'];
+  const summary = { error: 0, warning: 0, info: 0, breaking: false };
+  for (const change of changes) if (!change.waived) summary[change.level] += 1;
+  summary.breaking = summary.error > 0;
+  return { ...result, changes, summary, expiredWaivers: waived.expired };
+}
+
+/** True when a diff has a change at or above the failure level that no waiver accepts. */
+export function diffFails(result: DiffResult, failOn: Level): boolean {
+  const rank = { info: 0, warning: 1, error: 2 };
+  return result.changes.some((change) => !change.waived && rank[change.level] >= rank[failOn]);
+}

@@ -1,0 +1,83 @@
+import {
+  applyWaivers,
+  displayPathOf,
+  loadSpec,
+  summarize,
+  type Finding,
+  type SpecgateConfig,
+  type Summary,
+  type Waiver,
+} from '@specgate/core';
+import { lintSpec } from '@specgate/lint';
+
+/** What `specgate lint` returns before rendering. */
+export interface LintReport {
+  findings: Finding[];
+  expiredWaivers: Waiver[];
+  summary: Summary;
+}
+
+/** Options of a lint run. */
+export interface LintRunOptions {
+  cwd: string;
+  config: SpecgateConfig;
+  today: string;
+  allowRemote: boolean;
+}
+
+/**
+ * Lints spec files with the configured ruleset. Each spec is loaded first, so a
+ * file that is missing, invalid or not OpenAPI gets specgate's one-line error
+ * before the lint engine sees it.
+ */
+export async function runLint(
+  specs: readonly string[],
+  options: LintRunOptions,
+): Promise<LintReport> {
+  const findings: Finding[] = [];
+  for (const spec of specs) findings.push(...(await lintOne(spec, options)));
+  const waived = applyWaivers(findings, options.config.waivers, options.today);
+  return {
+    findings: waived.findings,
+    expiredWaivers: waived.expired,
+    summary: summarize(waived.findings),
+  };
+}
+
+/** Lints one spec and returns its problems. */
+export async function lintOne(
+  spec: string,
+  options: Omit<LintRunOptions, 'today'>,
+): Promise<Finding[]> {
+  await loadSpec(spec, { cwd: options.cwd, allowRemote: options.allowRemote });
+  const lintOptions: Parameters<typeof lintSpec>[1] = {
+    rules: options.config.lint.rules,
+    displayPath: (absolutePath: string) => displayPathOf(absolutePath, options.cwd),
+  };
+  if (options.config.lint.extends) lintOptions.extends = options.config.lint.extends;
+  const result = await lintSpec(spec, lintOptions);
+  return result.findings;
+}
+
+/** The stable JSON document `specgate lint --format json` prints (schemaVersion 1). */
+export function lintToJson(report: LintReport): object {
+  return {
+    schemaVersion: 1,
+    problems: report.findings.map((finding) => ({
+      ruleId: finding.id,
+      severity: finding.level === 'error' ? 'error' : 'warn',
+      message: finding.message,
+      file: finding.location?.file ?? null,
+      pointer: finding.location?.pointer ?? null,
+      line: finding.location?.line ?? null,
+      column: finding.location?.column ?? null,
+      endLine: finding.location?.endLine ?? null,
+      endColumn: finding.location?.endColumn ?? null,
+      operation: finding.operation ?? null,
+      fingerprint: finding.fingerprint,
+      ...(finding.waived ? { waived: finding.waived } : {}),
+    })),
+    expiredWaivers: report.expiredWaivers,
+    summary: report.summary,
+  };
+}
