@@ -294,7 +294,7 @@ function responsesOf(
           : []
         : contentOf(document, child(node, 'content'));
       return {
-        status: status.toUpperCase(),
+        status: /^\dxx$/i.test(status) ? status.toUpperCase() : status,
         node,
         content,
         headers: headersOf(document, node, isSwagger2),

@@ -89,17 +89,12 @@ function recordRemoval(
   today: string,
 ): void {
   const add = fixedChange(context);
-  const pathsNode: SpecNode = {
-    value: revision.root['paths'],
-    file: revision.rootFile,
-    pointer: '/paths',
-  };
   if (!operation.deprecated) {
     add(
       'endpoint-removed-without-deprecation',
       'operation removed without being deprecated first',
       operation.node,
-      pathsNode,
+      null,
     );
     return;
   }
@@ -110,21 +105,21 @@ function recordRemoval(
       'endpoint-removed-without-sunset',
       'deprecated operation removed, but it has no valid x-sunset date that announced the removal',
       operation.node,
-      pathsNode,
+      null,
     );
   } else if (sunset > today) {
     add(
       'endpoint-removed-before-sunset',
       `deprecated operation removed before its sunset date ${sunset}`,
       operation.node,
-      pathsNode,
+      null,
     );
   } else {
     add(
       'endpoint-removed-after-sunset',
       `deprecated operation removed after its sunset date ${sunset}`,
       operation.node,
-      pathsNode,
+      null,
     );
   }
 }

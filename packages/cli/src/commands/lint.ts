@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import {
   applyWaivers,
   displayPathOf,
@@ -46,9 +48,10 @@ export async function runLint(
 
 /** Lints one spec and returns its problems. */
 export async function lintOne(
-  spec: string,
+  specPath: string,
   options: Omit<LintRunOptions, 'today'>,
 ): Promise<Finding[]> {
+  const spec = path.resolve(options.cwd, specPath);
   await loadSpec(spec, { cwd: options.cwd, allowRemote: options.allowRemote });
   const lintOptions: Parameters<typeof lintSpec>[1] = {
     rules: options.config.lint.rules,

@@ -1,0 +1,171 @@
+import {
+  createConfig,
+  type Config,
+  type RawUniversalConfig,
+  type RuleConfig,
+} from '@redocly/openapi-core';
+import { SpecgateError } from '@specgate/core';
+
+import { specgatePlugin } from './plugin.js';
+import { PRESET_EXTENDS, REDOCLY_PRESETS, SPECGATE_PLUGIN_ID, specgatePresets } from './presets.js';
+
+/** Severity a caller may set per rule. */
+export type RuleOverride = 'error' | 'warn' | 'off';
+
+/** The parts of the lint options that shape the Redocly config. */
+export interface LintConfigOptions {
+  extends?: string[];
+  rules?: Record<string, RuleOverride>;
+}
+
+const SEVERITIES: readonly string[] = ['error', 'warn', 'off'];
+
+/**
+ * Redocly built-in rules that throw during the lint run when turned on without this option
+ * (checked in @redocly/openapi-core 2.64.0). A severity override cannot supply it.
+ */
+const REQUIRED_RULE_OPTIONS: Readonly<Record<string, string>> = {
+  'request-mime-type': 'allowedValues',
+  'response-mime-type': 'allowedValues',
+};
+
+/** Spec versions whose rule settings severity overrides change. */
+const OVERRIDDEN_VERSIONS = ['oas2', 'oas3_0', 'oas3_1', 'oas3_2'] as const;
+
+/**
+ * Builds the Redocly config for a lint run: the presets expanded, the specgate plugin loaded,
+ * and the per-rule severities applied. Unknown presets, rules and severities raise
+ * SpecgateError('CONFIG_INVALID').
+ */
+export async function createLintConfig(options: LintConfigOptions = {}): Promise<Config> {
+  const presets = (options.extends ?? ['specgate']).flatMap(expandPreset);
+  const overrides = options.rules ?? {};
+  checkSeverities(overrides);
+
+  const base = await loadRedoclyConfig({ extends: presets });
+  checkRuleNames(Object.keys(overrides), knownRuleIds(base));
+  if (Object.keys(overrides).length === 0) return base;
+
+  const config = await loadRedoclyConfig({ extends: presets, ...versionRules(base, overrides) });
+  checkRequiredOptions(config);
+  return config;
+}
+
+async function loadRedoclyConfig(raw: RawUniversalConfig): Promise<Config> {
+  try {
+    return await createConfig({ ...raw, plugins: [specgatePlugin] });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecgateError('CONFIG_INVALID', `Lint configuration is invalid: ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Writes each override into the per-version rule maps, keeping the options the presets give
+ * the rule: Redocly 2.64 would otherwise replace a preset's `{ severity, ...options }` by the
+ * bare severity string.
+ */
+function versionRules(base: Config, overrides: Record<string, RuleOverride>): RawUniversalConfig {
+  const raw: Record<string, Record<string, RuleConfig>> = {};
+  for (const version of OVERRIDDEN_VERSIONS) {
+    const settings: Record<string, RuleConfig> = {};
+    for (const [id, severity] of Object.entries(overrides)) {
+      const preset = base.rules[version][id];
+      settings[id] = typeof preset === 'object' ? { ...preset, severity } : severity;
+    }
+    raw[`${version}Rules`] = settings;
+  }
+  return raw;
+}
+
+function expandPreset(name: string): readonly string[] {
+  const expanded = PRESET_EXTENDS[name];
+  if (expanded !== undefined) return expanded;
+  if (REDOCLY_PRESETS.includes(name)) return [name];
+  const pluginPreset = name.startsWith(`${SPECGATE_PLUGIN_ID}/`)
+    ? name.slice(SPECGATE_PLUGIN_ID.length + 1)
+    : '';
+  if (pluginPreset in specgatePresets) return [name];
+
+  const known = [...Object.keys(PRESET_EXTENDS), ...REDOCLY_PRESETS].join(', ');
+  throw new SpecgateError(
+    'CONFIG_INVALID',
+    `Unknown lint preset "${name}" in extends. Use one of: ${known}.`,
+  );
+}
+
+function checkSeverities(rules: Record<string, unknown>): void {
+  for (const [name, severity] of Object.entries(rules)) {
+    if (typeof severity === 'string' && SEVERITIES.includes(severity)) continue;
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `Lint rule "${name}" has severity ${JSON.stringify(severity)}. Use "error", "warn" or "off".`,
+    );
+  }
+}
+
+/** Collects every rule id the loaded plugins define for OpenAPI 3.x or Swagger 2.0. */
+function knownRuleIds(config: Config): Set<string> {
+  const ids = new Set<string>();
+  for (const plugin of config.plugins) {
+    for (const rules of [plugin.rules?.oas3, plugin.rules?.oas2]) {
+      for (const id of Object.keys(rules ?? {})) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+function checkRuleNames(names: readonly string[], known: ReadonlySet<string>): void {
+  for (const name of names) {
+    if (known.has(name)) continue;
+    const closest = closestName(name, known);
+    const hint = closest === undefined ? 'Check the spelling.' : `Did you mean "${closest}"?`;
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `Unknown lint rule "${name}" in rules. ${hint} specgate rules are named "specgate/<rule>"; Redocly's built-in rules have no prefix.`,
+    );
+  }
+}
+
+function checkRequiredOptions(config: Config): void {
+  for (const [id, option] of Object.entries(REQUIRED_RULE_OPTIONS)) {
+    for (const settings of Object.values(config.rules)) {
+      const setting = settings[id];
+      if (setting === undefined || setting === 'off') continue;
+      if (typeof setting === 'object' && (setting.severity === 'off' || option in setting))
+        continue;
+      throw new SpecgateError(
+        'CONFIG_INVALID',
+        `Lint rule "${id}" is turned on without its required option "${option}", which a severity override cannot set. Turn it off, or extend a preset that configures it.`,
+      );
+    }
+  }
+}
+
+/** Finds the known name nearest to `name`, if one is within edit distance 3. */
+function closestName(name: string, known: ReadonlySet<string>): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name, candidate);
+    if (distance <= 3 && (best === undefined || distance < best.distance)) {
+      best = { name: candidate, distance };
+    }
+  }
+  return best?.name;
+}
+
+/** Computes the Levenshtein distance one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { lintWithRule } from '../test-support/lint-with-rule.js';
+
+const RULE = 'property-name-camel-case';
+
+function spec(properties: string): string {
+  return `
+openapi: 3.1.0
+info: { title: Pets, version: 1.0.0 }
+paths: {}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties: ${properties}
+`;
+}
+
+describe(RULE, () => {
+  it('accepts camelCase property names', async () => {
+    expect(await lintWithRule(RULE, spec('{ petId: { type: string }, name: {} }'))).toEqual([]);
+  });
+
+  it('reports each property name that is not camelCase', async () => {
+    const source = spec('{ pet_id: { type: string }, BirthDate: { type: string }, name: {} }');
+    expect(await lintWithRule(RULE, source)).toEqual([
+      {
+        ruleId: 'specgate/property-name-camel-case',
+        severity: 'warn',
+        message:
+          'Property "pet_id" is not camelCase. Rename it, for example to "petId", so every payload uses one naming style.',
+        pointer: '#/components/schemas/Pet/properties/pet_id',
+      },
+      {
+        ruleId: 'specgate/property-name-camel-case',
+        severity: 'warn',
+        message:
+          'Property "BirthDate" is not camelCase. Rename it, for example to "birthDate", so every payload uses one naming style.',
+        pointer: '#/components/schemas/Pet/properties/BirthDate',
+      },
+    ]);
+  });
+});

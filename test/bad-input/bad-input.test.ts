@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/specgate.js', import.meta.url));
+const VALID = `openapi: 3.0.3
+info: { title: T, version: 1.0.0 }
+paths: {}
+`;
+
+let dir: string;
+
+/** Runs the built CLI as a user would, in the scratch directory. */
+async function specgate(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'specgate-bad-'));
+  mkdirSync(path.join(dir, 'folder'));
+  writeFileSync(path.join(dir, 'valid.yaml'), VALID);
+  writeFileSync(path.join(dir, 'empty.yaml'), '  \n');
+  writeFileSync(path.join(dir, 'broken.yaml'), 'openapi: 3.0.3\ninfo:\n  title: [unclosed\n');
+  writeFileSync(path.join(dir, 'broken.json'), '{\n  "openapi": "3.0.3",\n  "info": {\n}');
+  writeFileSync(path.join(dir, 'not-openapi.yaml'), 'name: my-package\nversion: 1.0.0\n');
+  writeFileSync(
+    path.join(dir, 'v32.yaml'),
+    'openapi: 3.2.0\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n',
+  );
+  writeFileSync(
+    path.join(dir, 'missing-ref.yaml'),
+    `${VALID.replace('paths: {}\n', '')}paths:\n  /a:\n    get:\n      responses:\n        '200': { $ref: 'responses.yaml#/Ok' }\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'bad-pointer.yaml'),
+    `${VALID}components:\n  schemas:\n    A: { $ref: '#/components/schemas/Missing' }\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'remote.yaml'),
+    `${VALID}components:\n  schemas:\n    A: { $ref: 'https://example.org/a.yaml' }\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'bad-config.yaml'),
+    'apis:\n  - name: orders\n    spec: valid.yaml\n    stability: gold\n',
+  );
+});
+
+describe('bad input exits 2 with one line', () => {
+  const cases: [string, string[], string][] = [
+    [
+      'missing file',
+      ['lint', 'nope.yaml'],
+      'nope.yaml: file not found. Check the path, or create the file.',
+    ],
+    [
+      'directory',
+      ['lint', 'folder'],
+      "folder: is a directory, not a file. Pass the spec's root file, e.g. folder/openapi.yaml.",
+    ],
+    [
+      'empty file',
+      ['lint', 'empty.yaml'],
+      'empty.yaml: the file is empty. Write an OpenAPI document in it, or pass another file.',
+    ],
+    ['invalid YAML', ['lint', 'broken.yaml'], 'broken.yaml:4:1: invalid YAML'],
+    ['invalid JSON', ['diff', 'broken.json', 'valid.yaml'], 'broken.json:4:2: invalid JSON'],
+    [
+      'not OpenAPI',
+      ['lint', 'not-openapi.yaml'],
+      'not-openapi.yaml: not an OpenAPI document (it has no "openapi" or "swagger" field).',
+    ],
+    [
+      'unsupported version',
+      ['diff', 'valid.yaml', 'v32.yaml'],
+      'v32.yaml: unsupported version (openapi: 3.2.0).',
+    ],
+    [
+      'ref to a missing file',
+      ['lint', 'missing-ref.yaml'],
+      'missing-ref.yaml:7:18: $ref "responses.yaml#/Ok" cannot be read (responses.yaml: file not found.',
+    ],
+    [
+      'ref to a missing pointer',
+      ['lint', 'bad-pointer.yaml'],
+      'bad-pointer.yaml:6:10: $ref "#/components/schemas/Missing" points to nothing in bad-pointer.yaml.',
+    ],
+    [
+      'remote ref',
+      ['lint', 'remote.yaml'],
+      'remote.yaml:6:10: remote $ref "https://example.org/a.yaml" is not followed. Pass --allow-remote',
+    ],
+    [
+      'unknown format',
+      ['lint', 'valid.yaml', '--format', 'xml'],
+      'Unknown format "xml" in --format xml.',
+    ],
+    [
+      'bad config',
+      ['lint', 'valid.yaml', '--config', 'bad-config.yaml'],
+      'bad-config.yaml:4:5: apis[0].stability must be one of draft, alpha, beta, stable, deprecated.',
+    ],
+    ['missing git base', ['check', '--base', 'no-such-branch'], 'not a git repository'],
+    [
+      'bad --today',
+      ['diff', 'valid.yaml', 'valid.yaml', '--today', 'tomorrow'],
+      '--today "tomorrow" is not a date.',
+    ],
+    ['unknown option', ['lint', '--colour'], "unknown option '--colour'"],
+  ];
+
+  test.each(cases)('%s', async (_name, args, expected) => {
+    const result = await specgate(...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toContain(expected);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test('missing git base names the revision', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'specgate-git-'));
+    await run('git', ['init', '-q'], { cwd: repo });
+    const { stderr, code } = await run(process.execPath, [BIN, 'check', '--base', 'origin/nope'], {
+      cwd: repo,
+    }).then(
+      (value) => ({ ...value, code: 0 }),
+      (error: { stderr: string; code: number }) => error,
+    );
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      `specgate: error: git revision "origin/nope" not found in ${await realPath(repo)}. Fetch it (git fetch origin) or pass an existing --base.`,
+    );
+  });
+
+  test('a failed run leaves no report file behind', async () => {
+    const result = await specgate('lint', 'nope.yaml', '--format', 'sarif=out/report.sarif');
+    expect(result.code).toBe(2);
+    const listing = await run('ls', ['-A', dir]);
+    expect(listing.stdout.split('\n')).not.toContain('out');
+  });
+});
+
+async function realPath(directory: string): Promise<string> {
+  const { realpath } = await import('node:fs/promises');
+  return realpath(directory);
+}

@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { beforeEach, describe, expect, test } from 'vitest';
+
+import { TempRepo } from '../support/git-repo.js';
+import { runCli } from '../support/run-cli.js';
+
+const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ORDERS = 'specs/orders/openapi.yaml';
+
+interface CheckJson {
+  apis: {
+    name: string;
+    status: string;
+    diff: {
+      changes: { id: string; level: string; operation: { method: string; path: string } | null }[];
+    } | null;
+  }[];
+  summary: { failed: boolean };
+}
+
+function changesOf(stdout: string) {
+  const report = JSON.parse(stdout) as CheckJson;
+  return report.apis.flatMap((api) =>
+    (api.diff?.changes ?? []).map((change) => [
+      api.name,
+      change.id,
+      change.level,
+      `${change.operation?.method} ${change.operation?.path}`,
+    ]),
+  );
+}
+
+describe('specgate check on a git repository', () => {
+  let repo: TempRepo;
+
+  beforeEach(() => {
+    repo = new TempRepo();
+    repo.copy(path.join(REPO_ROOT, 'specs'), 'specs');
+    repo.copy(path.join(REPO_ROOT, 'specgate.yaml'), 'specgate.yaml');
+    repo.commit('Add the specs');
+  });
+
+  test('passes when nothing changed', async () => {
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as CheckJson;
+    expect(report.apis.map((api) => [api.name, api.status])).toEqual([
+      ['orders', 'unchanged'],
+      ['customers', 'unchanged'],
+    ]);
+  });
+
+  test('fails a breaking change', async () => {
+    repo.edit(
+      ORDERS,
+      'required: [id, customerId, status, lines, total, createdAt]',
+      'required: [id, customerId, status, lines, createdAt]',
+    );
+    const run = await runCli(['check', '--base', 'main', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(1);
+    expect(changesOf(run.stdout)).toEqual([
+      ['orders', 'response-property-became-optional', 'error', 'GET /v2/orders'],
+      ['orders', 'response-property-became-optional', 'error', 'POST /v2/orders'],
+      ['orders', 'response-property-became-optional', 'error', 'GET /v2/orders/{orderId}'],
+      [
+        'orders',
+        'response-property-became-optional',
+        'error',
+        'POST /v2/orders/{orderId}/cancellation',
+      ],
+    ]);
+  });
+
+  test('passes an additive change', async () => {
+    repo.edit(
+      ORDERS,
+      '        - name: status\n          in: query',
+      '        - name: customerId\n          in: query\n          description: Only orders of this customer.\n          schema:\n            type: string\n            format: uuid\n        - name: status\n          in: query',
+    );
+    repo.commit('Filter orders by customer');
+    const run = await runCli(['check', '--base', 'HEAD~1', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(0);
+    expect(changesOf(run.stdout)).toEqual([
+      ['orders', 'new-optional-request-parameter', 'info', 'GET /v2/orders'],
+    ]);
+  });
+
+  test('passes removal after the sunset date', async () => {
+    removeListOrdersV1(repo);
+    const run = await runCli(['check', '--today', '2027-07-01', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(0);
+    expect(changesOf(run.stdout)).toEqual([
+      ['orders', 'endpoint-removed-after-sunset', 'info', 'GET /v1/orders'],
+    ]);
+  });
+
+  test('fails removal before the sunset date', async () => {
+    removeListOrdersV1(repo);
+    const run = await runCli(['check', '--today', '2027-06-29', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(1);
+    expect(changesOf(run.stdout)).toEqual([
+      ['orders', 'endpoint-removed-before-sunset', 'error', 'GET /v1/orders'],
+    ]);
+  });
+
+  test('waiver accepts a breaking change', async () => {
+    repo.edit(ORDERS, '          maxLength: 200\n', '          maxLength: 100\n');
+    const first = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(first.code).toBe(1);
+    const report = JSON.parse(first.stdout) as {
+      apis: { diff: { changes: { fingerprint: string }[] } | null }[];
+    };
+    const print = report.apis[0]?.diff?.changes[0]?.fingerprint as string;
+    repo.write(
+      'specgate.yaml',
+      `${repo.read('specgate.yaml')}waivers:\n  - fingerprint: ${print}\n    reason: No client sends cursors longer than 100 characters.\n    owner: orders-team\n    expires: '2027-01-31'\n`,
+    );
+    const waived = await runCli(['check', '--today', '2027-01-31', '--format', 'json'], repo.dir);
+    expect(waived.code).toBe(0);
+    const expired = await runCli(['check', '--today', '2027-02-01', '--format', 'json'], repo.dir);
+    expect(expired.code).toBe(1);
+    expect(expired.stderr).toContain(`waiver ${print} (owner orders-team) expired on 2027-01-31`);
+  });
+
+  test('reads the base of a multi-file spec from git', async () => {
+    repo.edit(
+      'specs/customers/schemas/customer.yaml',
+      '      maxLength: 32\n',
+      '      maxLength: 16\n',
+    );
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(1);
+    expect(changesOf(run.stdout)).toEqual([
+      ['customers', 'request-property-max-length-decreased', 'error', 'POST /v1/customers'],
+      ['customers', 'response-property-max-length-decreased', 'info', 'POST /v1/customers'],
+      [
+        'customers',
+        'response-property-max-length-decreased',
+        'info',
+        'GET /v1/customers/{customerId}',
+      ],
+    ]);
+  });
+
+  test('markdown report has a changelog fragment', async () => {
+    repo.edit(ORDERS, '          maxLength: 200\n', '          maxLength: 300\n');
+    const run = await runCli(['check', '--format', 'markdown'], repo.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('## Changelog fragment');
+    expect(run.stdout).toContain(
+      '- `GET /v2/orders`: query parameter cursor: max length changed from 200 to 300 (`request-parameter-max-length-increased`)',
+    );
+  });
+});
+
+function removeListOrdersV1(repo: TempRepo): void {
+  const text = repo.read(ORDERS);
+  const start = text.indexOf('  /v1/orders:\n');
+  const end = text.indexOf('  /v2/orders:\n');
+  repo.write(ORDERS, text.slice(0, start) + text.slice(end));
+  // The schema only that operation used goes too, as the lint rule for unused components asks.
+  const withoutPage = repo
+    .read(ORDERS)
+    .replace(/    OrderPageV1:\n(?: {6}.*\n)+/, '')
+    .replace(/    OrderV1:\n(?: {6}.*\n)+/, '');
+  repo.write(ORDERS, withoutPage);
+}
