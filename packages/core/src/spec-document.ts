@@ -151,8 +151,12 @@ export async function loadSpec(rootPath: string, options: LoadOptions): Promise<
   const pending: SourceFile[] = [root];
   while (pending.length > 0) {
     const file = pending.pop() as SourceFile;
+    const checked = new Set<string>();
     for (const site of collectRefs(file.data)) {
+      // The same reference is often written thousands of times in one file.
+      if (checked.has(site.ref)) continue;
       await checkRef(site, file, files, pending, reader, options);
+      checked.add(site.ref);
     }
   }
   return new SpecDocument(root, files, version, text);
@@ -212,23 +216,39 @@ async function checkRef(
 /** Lists every `$ref` string in a file's data with the pointer of the object holding it. */
 function collectRefs(data: unknown): RefSite[] {
   const sites: RefSite[] = [];
-  const walk = (node: unknown, segments: (string | number)[]): void => {
+  // One shared path stack: the pointer string is only built where a `$ref` is found.
+  const segments: (string | number)[] = [];
+  const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      node.forEach((item, index) => walk(item, [...segments, index]));
+      for (let index = 0; index < node.length; index += 1) {
+        segments.push(index);
+        walk(node[index]);
+        segments.pop();
+      }
       return;
     }
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
     if (typeof ref === 'string') sites.push({ ref, pointer: toPointer([...segments, '$ref']) });
-    for (const key of Object.keys(record)) {
-      // Example values are data, not spec, so a `$ref` key inside them is not a reference.
-      if (key === 'example' || key === 'examples' || key === 'x-examples') continue;
-      walk(record[key], [...segments, key]);
+    for (const key in record) {
+      if (isExampleData(key, record[key])) continue;
+      segments.push(key);
+      walk(record[key]);
+      segments.pop();
     }
   };
-  walk(data, []);
+  walk(data);
   return sites;
+}
+
+/**
+ * Tells example values, which are data and may contain a `$ref` key of their own,
+ * from an Example Object map, whose entries may be real references.
+ */
+function isExampleData(key: string, value: unknown): boolean {
+  if (key === 'example' || key === 'x-example' || key === 'x-examples') return true;
+  return key === 'examples' && Array.isArray(value);
 }
 
 /** Reads files from disk, showing paths relative to `cwd`. */

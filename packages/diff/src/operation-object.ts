@@ -187,15 +187,7 @@ function compareRequestBody(
     add('request-body-became-required', 'request body became required', before.node, after.node);
   if (before.required && !after.required)
     add('request-body-became-optional', 'request body became optional', before.node, after.node);
-  compareContent(
-    context,
-    before.content,
-    after.content,
-    'request',
-    before.node,
-    after.node,
-    'request body',
-  );
+  compareContent(context, before.content, after.content, 'request', 'request body');
 }
 
 function compareResponses(
@@ -254,8 +246,6 @@ function compareResponse(
     base.content,
     revision.content,
     'response',
-    base.node,
-    revision.node,
     `response ${revision.status}`,
   );
   compareHeaders(context, base, revision);
@@ -319,8 +309,6 @@ function compareContent(
   base: MediaTypeView[],
   revision: MediaTypeView[],
   direction: Direction,
-  baseOwner: SpecNode,
-  revisionOwner: SpecNode,
   label: string,
 ): void {
   const add = fixedChange(context);
