@@ -14,12 +14,12 @@ export class Logger {
     this.write = write;
   }
 
-  /** A notice shown unless --quiet. */
+  /** Writes a notice, unless --quiet. */
   info(message: string): void {
     if (this.verbosity !== 'quiet') this.write(`${message}\n`);
   }
 
-  /** A warning, shown even with --quiet. */
+  /** Writes a warning, even with --quiet. */
   warn(message: string): void {
     this.write(`specgate: warning: ${message}\n`);
   }

@@ -25,12 +25,12 @@ export async function git(cwd: string, args: string[]): Promise<string> {
   }
 }
 
-/** The top directory of the git work tree that holds `cwd`. */
+/** Returns the top directory of the git work tree that contains `cwd`. */
 export async function gitTopLevel(cwd: string): Promise<string> {
   return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
 }
 
-/** Checks that `ref` names a commit, with an error that says how to fix it. */
+/** Checks that `ref` names a commit, raising an error that names the fix when it does not. */
 export async function verifyRevision(cwd: string, ref: string): Promise<string> {
   try {
     return (

@@ -10,7 +10,7 @@ export interface WaiverResult {
 
 /**
  * Marks findings accepted by a waiver. A waiver applies through its expiry day
- * (compared as a YYYY-MM-DD string against `today`); after that it is reported as
+ * (compared as a YYYY-MM-DD string against `today`). After that it is reported as
  * expired and the finding counts again.
  */
 export function applyWaivers(

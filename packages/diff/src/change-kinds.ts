@@ -1,6 +1,6 @@
 import type { Level } from '@specgate/core';
 
-/** Which side of the exchange a schema describes: what clients send, or what they receive. */
+/** The side of the exchange a schema describes: what clients send, or what they receive. */
 export type Direction = 'request' | 'response';
 
 /** Levels of a schema change kind in each direction. */
@@ -11,7 +11,7 @@ interface DirectedLevels {
 
 /**
  * Schema change kinds and their level per direction. Narrowing what a request accepts
- * breaks clients that send the values no longer accepted; widening what a response
+ * breaks clients that send the values no longer accepted. Widening what a response
  * may contain breaks clients that do not expect the new values.
  */
 export const SCHEMA_CHANGE_LEVELS: Record<string, DirectedLevels> = {
@@ -129,7 +129,7 @@ export const CHANGE_LEVELS: Record<string, Level> = {
   'endpoint-security-loosened': 'info',
 };
 
-/** Every change id with its default level, for docs and config validation. */
+/** Lists every change id with its default level, for docs and config validation. */
 export function listChangeIds(): { id: string; level: Level }[] {
   const ids: { id: string; level: Level }[] = Object.entries(CHANGE_LEVELS).map(([id, level]) => ({
     id,

@@ -192,7 +192,7 @@ function summarise(changes: Change[]): DiffResult['summary'] {
   return summary;
 }
 
-/** The stable JSON document `specgate diff --format json` prints (schemaVersion 1). */
+/** Builds the stable JSON document that `specgate diff --format json` prints (schemaVersion 1). */
 export function diffToJson(result: DiffResult): object {
   return {
     schemaVersion: 1,

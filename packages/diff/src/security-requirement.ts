@@ -8,7 +8,7 @@ type Requirement = Map<string, Set<string>>;
 /**
  * Compares the security that applies to an operation. A client that satisfied one
  * of the base's alternatives keeps working when the revision offers an alternative
- * needing no more schemes and no more scopes; otherwise the change is breaking.
+ * needing no more schemes and no more scopes. Otherwise the change is breaking.
  */
 export function compareSecurity(
   context: OperationContext,
@@ -40,7 +40,7 @@ export function compareSecurity(
   }
 }
 
-/** The alternatives a client may satisfy; no security at all is one empty alternative. */
+/** Lists the alternatives a client may satisfy. No security at all is one empty alternative. */
 function requirementsOf(operation: OperationView): Requirement[] {
   const list = operation.security?.value;
   if (!Array.isArray(list) || list.length === 0) return [new Map()];

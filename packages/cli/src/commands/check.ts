@@ -38,7 +38,7 @@ export interface CheckOptions {
   logger: Logger;
 }
 
-/** How an API was checked. */
+/** The way an API was checked: diffed, skipped as unchanged, or linted only as new. */
 export type ApiStatus = 'diffed' | 'unchanged' | 'new';
 
 /** The check of one API. */
@@ -52,7 +52,7 @@ export interface ApiReport {
   diff: DiffResult | null;
 }
 
-/** What `specgate check` returns before rendering. */
+/** The result of `specgate check` before rendering. */
 export interface CheckReport {
   base: string;
   apis: ApiReport[];
@@ -159,7 +159,7 @@ function applyWaived(report: ApiReport, byFingerprint: Map<string, Finding>): vo
   }
 }
 
-/** The stable JSON document `specgate check --format json` prints (schemaVersion 1). */
+/** Builds the stable JSON document that `specgate check --format json` prints (schemaVersion 1). */
 export function checkToJson(
   report: CheckReport,
   toDiffJson: (result: DiffResult) => object,

@@ -12,7 +12,7 @@ import {
 } from '@specgate/core';
 import { lintSpec } from '@specgate/lint';
 
-/** What `specgate lint` returns before rendering. */
+/** The result of `specgate lint` before rendering. */
 export interface LintReport {
   findings: Finding[];
   expiredWaivers: Waiver[];
@@ -30,7 +30,7 @@ export interface LintRunOptions {
 /**
  * Lints spec files with the configured ruleset. Each spec is loaded first, so a
  * file that is missing, invalid or not OpenAPI gets specgate's one-line error
- * before the lint engine sees it.
+ * before the lint engine reads it.
  */
 export async function runLint(
   specs: readonly string[],
@@ -62,7 +62,7 @@ export async function lintOne(
   return result.findings;
 }
 
-/** The stable JSON document `specgate lint --format json` prints (schemaVersion 1). */
+/** Builds the stable JSON document that `specgate lint --format json` prints (schemaVersion 1). */
 export function lintToJson(report: LintReport): object {
   return {
     schemaVersion: 1,
