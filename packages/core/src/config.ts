@@ -5,6 +5,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { SpecgateError } from './errors.js';
+import { childPointer, parsePointer } from './pointer.js';
+import { asRecord } from './spec-node.js';
 import type { Level } from './finding.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
 
@@ -52,7 +54,13 @@ export const CONFIG_FILE_NAMES = ['specgate.yaml', 'specgate.yml'];
 export async function loadConfig(cwd: string, configPath?: string): Promise<SpecgateConfig> {
   const file = configPath ? path.resolve(cwd, configPath) : await findConfig(cwd);
   if (!file) return defaultConfig(cwd);
-  const source = await readSourceFile(file, path.relative(cwd, file) || file);
+  const displayPath = path.relative(cwd, file) || file;
+  const source = await readSourceFile(file, displayPath).catch((error: unknown) => {
+    // An empty or comment-only config file means the defaults.
+    if (error instanceof SpecgateError && error.code === 'EMPTY_FILE') return null;
+    throw error;
+  });
+  if (!source) return { ...defaultConfig(path.dirname(file)), file };
   validate(source);
   return toConfig(source, path.dirname(file));
 }
@@ -81,11 +89,17 @@ export function defaultConfig(cwd: string): SpecgateConfig {
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validate(source: SourceFile): void {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(CONFIG_SCHEMA);
   const data = source.data ?? {};
   if (compiled(data)) return;
   const error = pickError(compiled.errors ?? []);
-  const place = source.locate(error.instancePath);
+  const extraKey =
+    error.keyword === 'additionalProperties'
+      ? (error.params as Record<string, unknown>)['additionalProperty']
+      : undefined;
+  const pointer =
+    typeof extraKey === 'string' ? childPointer(error.instancePath, extraKey) : error.instancePath;
+  const place = source.locate(pointer);
   throw new SpecgateError(
     'CONFIG_INVALID',
     `${source.displayPath}:${place.line}:${place.column}: ${describeError(error)}`,
@@ -103,8 +117,11 @@ function describeError(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the top level' : configPathOf(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key "${String(params['additionalProperty'])}" in ${where}. Remove it or check its spelling; allowed keys are listed in the config schema.`;
+    case 'additionalProperties': {
+      const allowed = Object.keys(asRecord(asRecord(error.parentSchema)?.['properties']) ?? {});
+      const listing = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')}.` : '';
+      return `unknown key "${String(params['additionalProperty'])}" in ${where}. Remove it or fix its spelling.${listing}`;
+    }
     case 'enum':
       return `${where} must be one of ${(params['allowedValues'] as unknown[]).join(', ')}.`;
     case 'required':
@@ -116,15 +133,15 @@ function describeError(error: ErrorObject): string {
   }
 }
 
-/** `/apis/0/stability` → `apis[0].stability`. */
+/** Turns a pointer into the dotted form users write, e.g. `/apis/0/stability` → `apis[0].stability`. */
 function configPathOf(pointer: string): string {
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment, index) =>
-      /^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
-    )
-    .join('');
+  let text = '';
+  for (const segment of parsePointer(pointer)) {
+    if (/^\d+$/.test(segment)) text += `[${segment}]`;
+    else if (text === '') text = segment;
+    else text += `.${segment}`;
+  }
+  return text;
 }
 
 function toConfig(source: SourceFile, directory: string): SpecgateConfig {

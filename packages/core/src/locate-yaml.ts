@@ -80,6 +80,9 @@ export class YamlLocator {
     const cached = this.index.get(cacheKey);
     if (cached) return cached;
     const firstLine = this.lines[block.line] as string;
+    const start = firstLine[block.column];
+    // A flow collection written on its own lines (JSON saved as .yaml, say) is not block style.
+    if (start === '{' || start === '[') throw new UnsupportedYamlError();
     const isSequence = /^-(\s|$)/.test(firstLine.slice(block.column));
     const children = isSequence ? this.indexSequence(block) : this.indexMapping(block);
     this.index.set(cacheKey, children);
@@ -182,10 +185,12 @@ function parseKey(rest: string): { key: string; valueColumn: number } | null {
   const first = rest[0];
   if (first === '"' || first === "'") {
     const end = findClosingQuote(rest, first);
-    if (end === -1 || rest[end + 1] !== ':') return null;
+    if (end === -1) return null;
+    const colon = /^\s*:(\s|$)/.exec(rest.slice(end + 1));
+    if (!colon) return null;
     const raw = rest.slice(0, end + 1);
     const key = first === '"' ? (JSON.parse(raw) as string) : raw.slice(1, -1).replace(/''/g, "'");
-    return { key, valueColumn: end + 2 };
+    return { key, valueColumn: end + 1 + colon[0].trimEnd().length };
   }
   const match = /^([^#\s][^\n]*?):(\s|$)/.exec(rest);
   if (!match || match[1] === undefined) return null;

@@ -166,8 +166,9 @@ function mergeParameters(
 
 function viewParameter(parameter: RawParameter, isSwagger2: boolean): ParameterView {
   const record = asRecord(parameter.node.value) ?? {};
-  const defaultStyle = parameter.in === 'query' || parameter.in === 'cookie' ? 'form' : 'simple';
-  const style = typeof record['style'] === 'string' ? record['style'] : defaultStyle;
+  const serialisation = isSwagger2
+    ? swagger2Serialisation(parameter.in, record['collectionFormat'])
+    : openApi3Serialisation(parameter.in, record);
   return {
     name: parameter.name,
     in: parameter.in,
@@ -177,9 +178,30 @@ function viewParameter(parameter: RawParameter, isSwagger2: boolean): ParameterV
     schema: isSwagger2
       ? parameter.node
       : (child(parameter.node, 'schema') ?? firstContentSchema(parameter.node)),
-    style: isSwagger2 ? swagger2Style(record['collectionFormat']) : style,
-    explode: typeof record['explode'] === 'boolean' ? record['explode'] : style === 'form',
+    ...serialisation,
   };
+}
+
+function openApi3Serialisation(location: string, record: Record<string, unknown>) {
+  const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
+  const style = typeof record['style'] === 'string' ? record['style'] : defaultStyle;
+  const explode = typeof record['explode'] === 'boolean' ? record['explode'] : style === 'form';
+  return { style, explode };
+}
+
+/** Maps a 2.0 `collectionFormat` to the 3.x style and explode that serialise the same way. */
+function swagger2Serialisation(location: string, collectionFormat: unknown) {
+  const inQuery = location === 'query' || location === 'formData';
+  switch (collectionFormat) {
+    case 'ssv':
+      return { style: 'spaceDelimited', explode: false };
+    case 'pipes':
+      return { style: 'pipeDelimited', explode: false };
+    case 'multi':
+      return { style: 'form', explode: true };
+    default:
+      return { style: inQuery ? 'form' : 'simple', explode: false };
+  }
 }
 
 function firstContentSchema(node: SpecNode): SpecNode | null {
@@ -187,19 +209,6 @@ function firstContentSchema(node: SpecNode): SpecNode | null {
   const first = keysOf(content)[0];
   if (!content || first === undefined) return null;
   return child(child(content, first) as SpecNode, 'schema');
-}
-
-function swagger2Style(collectionFormat: unknown): string {
-  switch (collectionFormat) {
-    case 'ssv':
-      return 'spaceDelimited';
-    case 'pipes':
-      return 'pipeDelimited';
-    case 'multi':
-      return 'form';
-    default:
-      return 'simple';
-  }
 }
 
 function requestBodyOf(document: SpecDocument, operation: SpecNode): RequestBodyView | null {

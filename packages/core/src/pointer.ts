@@ -15,9 +15,11 @@ export function toPointer(segments: readonly (string | number)[]): string {
 
 /** Splits a JSON pointer (with or without a leading `#`) into unescaped segments. */
 export function parsePointer(pointer: string): string[] {
-  const bare = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  const isFragment = pointer.startsWith('#');
+  const bare = isFragment ? pointer.slice(1) : pointer;
   if (bare === '' || bare === '/') return bare === '/' ? [''] : [];
-  const decoded = bare.includes('%') ? safeDecode(bare) : bare;
+  // Only the URI fragment form is percent-encoded (RFC 6901, section 6).
+  const decoded = isFragment && bare.includes('%') ? safeDecode(bare) : bare;
   return decoded.slice(1).split('/').map(unescapeSegment);
 }
 

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import * as jsYaml from 'js-yaml';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 import { SpecgateError } from './errors.js';
@@ -77,13 +78,20 @@ export class SourceFile {
       } else if (isSeq(node)) {
         const item = node.items[Number(segment)] as Node | undefined;
         if (!item) break;
-        offset = item.range?.[0] ?? offset;
+        offset = dashBefore(this.text, item.range?.[0] ?? offset);
         node = item;
       } else break;
     }
     const place = lines.linePos(offset);
     return { line: place.line, column: place.col };
   }
+}
+
+/** Moves a block sequence item's offset back to its `-`, the place the fast locator reports. */
+function dashBefore(text: string, offset: number): number {
+  let index = offset - 1;
+  while (index >= 0 && (text[index] === ' ' || text[index] === '\t')) index -= 1;
+  return text[index] === '-' ? index : offset;
 }
 
 /** Reads and parses a spec file from disk, with the usual input checks. */
@@ -114,7 +122,7 @@ function detectFormat(filePath: string, text: string): 'json' | 'yaml' {
 }
 
 function parseText(text: string, format: 'json' | 'yaml', displayPath: string): unknown {
-  if (text.trim() === '') {
+  if (isBlank(text)) {
     throw new SpecgateError(
       'EMPTY_FILE',
       `${displayPath}: the file is empty. Write an OpenAPI document in it, or pass another file.`,
@@ -124,24 +132,37 @@ function parseText(text: string, format: 'json' | 'yaml', displayPath: string): 
   return format === 'json' ? parseJson(text, displayPath) : parseYaml(text, displayPath);
 }
 
+/** True for text with nothing but blank lines and YAML comments. */
+function isBlank(text: string): boolean {
+  return text.split('\n').every((line) => {
+    const trimmed = line.trim();
+    return trimmed === '' || trimmed === '\uFEFF' || trimmed.startsWith('#');
+  });
+}
+
 function parseJson(text: string, displayPath: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position?.[1]
-      ? offsetToLineColumn(text, Number(position[1]))
-      : { line: 1, column: 1 };
-    const reason = message
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/^Unexpected/, 'unexpected');
+    // V8's messages do not always give a position, so jsonc-parser finds the first error.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const where = offsetToLineColumn(text, first?.offset ?? 0);
+    const reason = first ? describeJsonError(first.error) : 'unexpected end of input';
     throw new SpecgateError(
       'PARSE_ERROR',
       `${displayPath}:${where.line}:${where.column}: invalid JSON (${reason}). Fix the syntax at that place.`,
       { file: displayPath, cause: error },
     );
   }
+}
+
+/** `CloseBraceExpected` → `close brace expected`. */
+function describeJsonError(code: ParseError['error']): string {
+  return printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 function parseYaml(text: string, displayPath: string): unknown {

@@ -74,7 +74,7 @@ export class SpecDocument {
         },
       );
     }
-    const pointer = toPointer(parsePointer(fragment));
+    const pointer = toPointer(parsePointer(`#${fragment}`));
     return { file, pointer, value: getAtPointer(file.data, pointer) };
   }
 
@@ -110,14 +110,22 @@ export function detectVersion(file: SourceFile): { version: OpenApiVersion; text
   }
   const record = data as Record<string, unknown>;
   if (record['swagger'] !== undefined) {
-    const text = String(record['swagger']);
+    // `swagger: 2.0` unquoted is read as the number 2 by YAML parsers.
+    const text = record['swagger'] === 2 ? '2.0' : String(record['swagger']);
     if (text === '2.0') return { version: '2.0', text };
     throw unsupported(file, `swagger: ${text}`);
   }
   if (record['openapi'] === undefined) {
     throw notOpenApi(file, 'it has no "openapi" or "swagger" field');
   }
-  const text = String(record['openapi']);
+  if (typeof record['openapi'] !== 'string') {
+    throw unsupported(
+      file,
+      `openapi: ${String(record['openapi'])}, a number`,
+      " Quote the value, e.g. openapi: '3.0.3'.",
+    );
+  }
+  const text = record['openapi'];
   if (/^3\.0(\.\d+)?$/.test(text)) return { version: '3.0', text };
   if (/^3\.1(\.\d+)?$/.test(text)) return { version: '3.1', text };
   throw unsupported(file, `openapi: ${text}`);
@@ -131,10 +139,10 @@ function notOpenApi(file: SourceFile, reason: string): SpecgateError {
   );
 }
 
-function unsupported(file: SourceFile, found: string): SpecgateError {
+function unsupported(file: SourceFile, found: string, hint = ''): SpecgateError {
   return new SpecgateError(
     'UNSUPPORTED_VERSION',
-    `${file.displayPath}: unsupported version (${found}). specgate reads OpenAPI 3.0, 3.1 and Swagger 2.0; convert the document to one of them.`,
+    `${file.displayPath}: unsupported version (${found}). specgate reads OpenAPI 3.0, 3.1 and Swagger 2.0; convert the document to one of them.${hint}`,
     { file: file.displayPath },
   );
 }
@@ -203,7 +211,7 @@ async function checkRef(
       pending.push(target);
     }
   }
-  if (getAtPointer(target.data, fragment) === undefined) {
+  if (getAtPointer(target.data, `#${fragment}`) === undefined) {
     const place = from.locate(site.pointer);
     throw new SpecgateError(
       'REF_NOT_FOUND',
@@ -232,7 +240,7 @@ function collectRefs(data: unknown): RefSite[] {
     const ref = record['$ref'];
     if (typeof ref === 'string') sites.push({ ref, pointer: toPointer([...segments, '$ref']) });
     for (const key in record) {
-      if (isExampleData(key, record[key])) continue;
+      if (isExampleData(key, record[key], segments)) continue;
       segments.push(key);
       walk(record[key]);
       segments.pop();
@@ -242,13 +250,25 @@ function collectRefs(data: unknown): RefSite[] {
   return sites;
 }
 
+/** Maps whose keys are names chosen by the author, not keywords. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'schemas']);
+
 /**
  * Tells example values, which are data and may contain a `$ref` key of their own,
- * from an Example Object map, whose entries may be real references.
+ * from references: a property named `example`, or an Example Object in an
+ * `examples` map, may still hold real references.
  */
-function isExampleData(key: string, value: unknown): boolean {
+function isExampleData(
+  key: string,
+  value: unknown,
+  parents: readonly (string | number)[],
+): boolean {
+  const parent = parents[parents.length - 1];
+  if (typeof parent === 'string' && NAME_MAPS.has(parent)) return false;
   if (key === 'example' || key === 'x-example' || key === 'x-examples') return true;
-  return key === 'examples' && Array.isArray(value);
+  if (key === 'examples' && Array.isArray(value)) return true;
+  // The `value` of an Example Object (an entry of an `examples` map) is data.
+  return key === 'value' && parents[parents.length - 2] === 'examples';
 }
 
 /** Reads files from disk, showing paths relative to `cwd`. */
@@ -277,5 +297,6 @@ async function readRemote(url: string): Promise<SourceFile> {
 /** A path relative to `cwd` when the file is under it, else the absolute path. */
 export function displayPathOf(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative;
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
+  return outside || path.isAbsolute(relative) ? absolutePath : relative;
 }
