@@ -51,7 +51,9 @@ export function severityToLevel(severity: Severity): Level {
 
 /**
  * Computes a fingerprint that survives line moves: the id, the pointer with array
- * indexes kept (they are part of the contract), and a hash of the value at that place.
+ * indexes kept (they are part of the contract), and a digest of the value at that
+ * place. The digest covers scalars and the direct children of objects and arrays,
+ * so fingerprinting a finding on a large schema stays cheap.
  */
 export function fingerprint(id: string, pointer: string, value: unknown): string {
   const hash = createHash('sha256');
@@ -59,8 +61,22 @@ export function fingerprint(id: string, pointer: string, value: unknown): string
   hash.update('\0');
   hash.update(pointer);
   hash.update('\0');
-  hash.update(stableStringify(value));
+  hash.update(shallowDigest(value));
   return hash.digest('hex').slice(0, 16);
+}
+
+/** Text of a value down to one level: nested objects and arrays show only their keys or length. */
+function shallowDigest(value: unknown): string {
+  if (value === null || typeof value !== 'object') return stableStringify(value);
+  const describe = (item: unknown): string => {
+    if (item === null || typeof item !== 'object') return stableStringify(item);
+    if (Array.isArray(item)) return `[${item.length}]`;
+    return `{${Object.keys(item).sort().join(',')}}`;
+  };
+  if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${describe(record[key])}`).join(',')}}`;
 }
 
 /** JSON text with object keys sorted, so equal values hash equally whatever their key order. */

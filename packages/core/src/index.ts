@@ -64,3 +64,4 @@ export {
   SARIF_SCHEMA_URI,
 } from './reporters/index.js';
 export type { FormatName, ReportInput, Reporter, ReporterName } from './reporters/index.js';
+export { TextLocator } from './text-locator.js';

@@ -3,18 +3,11 @@ import path from 'node:path';
 
 import * as jsYaml from 'js-yaml';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 import { SpecgateError } from './errors.js';
-import { JsonLocator } from './locate-json.js';
-import { YamlLocator } from './locate-yaml.js';
-import { parsePointer } from './pointer.js';
+import { TextLocator, type LineColumn } from './text-locator.js';
 
-/** 1-based line and column. */
-export interface LineColumn {
-  line: number;
-  column: number;
-}
+export type { LineColumn } from './text-locator.js';
 
 /** One parsed file of a spec: its text, its data and a way to locate pointers in it. */
 export class SourceFile {
@@ -23,10 +16,7 @@ export class SourceFile {
   readonly text: string;
   readonly format: 'json' | 'yaml';
   readonly data: unknown;
-  private jsonLocator: JsonLocator | undefined;
-  private yamlLocator: YamlLocator | undefined;
-  private yamlTree: { root: Node | null; lines: LineCounter } | undefined;
-  private lineStarts: number[] | undefined;
+  private locator: TextLocator | undefined;
 
   constructor(options: { path: string; displayPath: string; text: string }) {
     this.path = options.path;
@@ -42,56 +32,9 @@ export class SourceFile {
    * gets the deepest place found.
    */
   locate(pointer: string): LineColumn {
-    const segments = parsePointer(pointer);
-    if (this.format === 'json') {
-      this.jsonLocator ??= new JsonLocator(this.text);
-      const found = this.jsonLocator.find(segments);
-      this.lineStarts ??= lineStartsOf(this.text);
-      return lineColumnAt(this.lineStarts, found.keyOffset);
-    }
-    this.yamlLocator ??= new YamlLocator(this.text);
-    const found = this.yamlLocator.find(segments);
-    if (found.complete) return { line: found.line + 1, column: found.column + 1 };
-    return this.locateWithTree(segments);
+    this.locator ??= new TextLocator(this.text, this.format);
+    return this.locator.locate(pointer);
   }
-
-  private locateWithTree(segments: readonly string[]): LineColumn {
-    if (!this.yamlTree) {
-      const lines = new LineCounter();
-      const document = parseDocument(this.text, {
-        lineCounter: lines,
-        uniqueKeys: false,
-      });
-      this.yamlTree = { root: document.contents, lines };
-    }
-    const { root, lines } = this.yamlTree;
-    let node: Node | null = root;
-    let offset = node?.range?.[0] ?? 0;
-    for (const segment of segments) {
-      if (isMap(node)) {
-        const pair = node.items.find(
-          (item) => isScalar(item.key) && String(item.key.value) === segment,
-        );
-        if (!pair) break;
-        offset = (pair.key as Node).range?.[0] ?? offset;
-        node = pair.value as Node | null;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)] as Node | undefined;
-        if (!item) break;
-        offset = dashBefore(this.text, item.range?.[0] ?? offset);
-        node = item;
-      } else break;
-    }
-    const place = lines.linePos(offset);
-    return { line: place.line, column: place.col };
-  }
-}
-
-/** Moves a block sequence item's offset back to its `-`, the place the fast locator reports. */
-function dashBefore(text: string, offset: number): number {
-  let index = offset - 1;
-  while (index >= 0 && (text[index] === ' ' || text[index] === '\t')) index -= 1;
-  return text[index] === '-' ? index : offset;
 }
 
 /** Reads and parses a spec file from disk, with the usual input checks. */
@@ -178,28 +121,6 @@ function parseYaml(text: string, displayPath: string): unknown {
       { file: displayPath, cause: error },
     );
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    starts.push(index + 1);
-    index = text.indexOf('\n', index + 1);
-  }
-  return starts;
-}
-
-/** Finds the line holding an offset by binary search over the line starts. */
-function lineColumnAt(lineStarts: number[], offset: number): LineColumn {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((lineStarts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
 }
 
 /** Converts a character offset into a 1-based line and column. */
