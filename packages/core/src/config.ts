@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+
+import type { Ajv as AjvInstance, ErrorObject } from 'ajv';
 
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { SpecgateError } from './errors.js';
@@ -86,9 +88,12 @@ export function defaultConfig(cwd: string): SpecgateConfig {
   };
 }
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
+// ajv takes about a third of a second to import, so it is loaded only when a config file exists.
+const require = createRequire(import.meta.url);
+let compiled: ReturnType<AjvInstance['compile']> | undefined;
 
 function validate(source: SourceFile): void {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(CONFIG_SCHEMA);
   const data = source.data ?? {};
   if (compiled(data)) return;

@@ -1,8 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+
+import type { LineCounter, Node } from 'yaml';
 
 import { JsonLocator } from './locate-json.js';
 import { YamlLocator } from './locate-yaml.js';
 import { parsePointer } from './pointer.js';
+
+// The yaml package is only needed for YAML the fast scanner does not follow, so it is loaded then.
+const require = createRequire(import.meta.url);
+const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /** 1-based line and column. */
 export interface LineColumn {
@@ -49,6 +55,7 @@ export class TextLocator {
 
   private locateWithTree(segments: readonly string[]): LineColumn {
     if (!this.yamlTree) {
+      const { LineCounter, parseDocument } = yamlModule();
       const lines = new LineCounter();
       const document = parseDocument(this.text, {
         lineCounter: lines,
@@ -56,6 +63,7 @@ export class TextLocator {
       });
       this.yamlTree = { root: document.contents, lines };
     }
+    const { isMap, isScalar, isSeq } = yamlModule();
     const { root, lines } = this.yamlTree;
     let node: Node | null = root;
     let offset = node?.range?.[0] ?? 0;

@@ -10,7 +10,6 @@ import {
   type Summary,
   type Waiver,
 } from '@specgate/core';
-import { lintSpec } from '@specgate/lint';
 
 /** The result of `specgate lint` before rendering. */
 export interface LintReport {
@@ -53,7 +52,9 @@ export async function lintOne(
 ): Promise<Finding[]> {
   const spec = path.resolve(options.cwd, specPath);
   await loadSpec(spec, { cwd: options.cwd, allowRemote: options.allowRemote });
-  const lintOptions: Parameters<typeof lintSpec>[1] = {
+  // Loaded on first use: the lint engine takes over a second to import, and diff never needs it.
+  const { lintSpec } = await import('@specgate/lint');
+  const lintOptions: NonNullable<Parameters<typeof lintSpec>[1]> = {
     rules: options.config.lint.rules,
     displayPath: (absolutePath: string) => displayPathOf(absolutePath, options.cwd),
   };
