@@ -150,6 +150,30 @@ describe('real version pairs', () => {
     expect(notNullable.every((change) => change.level === 'info')).toBe(true);
   });
 
+  test('GitHub 22.0.0 to 23.0.2 removes team discussions', async () => {
+    const modules = path.join(REPO_ROOT, 'node_modules');
+    const spec = (version: string) =>
+      path.join(modules, `octokit-openapi-${version}`, 'generated', 'api.github.com.json');
+    const run = await runCli(
+      ['diff', spec('22'), spec('23'), '--format', 'json', '--today', '2026-12-04'],
+      REPO_ROOT,
+    );
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as DiffJson;
+    const removed = removals(result);
+    expect(removed).toHaveLength(40);
+    expect(removed).toContain(
+      'error endpoint-removed-without-deprecation GET /orgs/{org}/teams/{team_slug}/discussions',
+    );
+    // Deprecated in 22.0.0 without an x-sunset date, so the removal announced no day.
+    expect(removed).toContain(
+      'error endpoint-removed-without-sunset GET /teams/{team_id}/discussions',
+    );
+    expect(removed).toContain(
+      'error endpoint-removed-without-sunset GET /repos/{owner}/{repo}/tags/protection',
+    );
+  });
+
   test('every pair diffs against itself with no change', async () => {
     for (const pair of readdirSync(path.join(CORPUS, 'pairs'))) {
       const directory = path.join(CORPUS, 'pairs', pair);
