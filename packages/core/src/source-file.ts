@@ -77,6 +77,10 @@ function parseText(text: string, format: 'json' | 'yaml', displayPath: string): 
 
 /** True for text with nothing but blank lines and YAML comments. */
 function isBlank(text: string): boolean {
+  const first = /\S/.exec(text);
+  if (!first) return true;
+  // Only text that opens with a comment can be all comments; this keeps large files cheap.
+  if (first[0] !== '#' && first[0] !== '\uFEFF') return false;
   return text.split('\n').every((line) => {
     const trimmed = line.trim();
     return trimmed === '' || trimmed === '\uFEFF' || trimmed.startsWith('#');

@@ -36,6 +36,7 @@ export class SpecDocument {
   readonly version: OpenApiVersion;
   /** The `openapi` or `swagger` field as written. */
   readonly versionText: string;
+  private readonly resolved = new Map<string, NodeRef & { value: unknown }>();
 
   constructor(
     rootFile: SourceFile,
@@ -63,6 +64,10 @@ export class SpecDocument {
 
   /** Follows a `$ref` written in `from`, returning the target node and where it is. */
   resolveRef(ref: string, from: SourceFile): NodeRef & { value: unknown } {
+    // Large specs repeat the same few references thousands of times.
+    const cacheKey = `${from.path}\0${ref}`;
+    const cached = this.resolved.get(cacheKey);
+    if (cached) return cached;
     const [filePart, fragment = ''] = splitRef(ref);
     const file = filePart === '' ? from : this.files.get(resolveFilePath(filePart, from.path));
     if (!file) {
@@ -75,7 +80,9 @@ export class SpecDocument {
       );
     }
     const pointer = toPointer(parsePointer(`#${fragment}`));
-    return { file, pointer, value: getAtPointer(file.data, pointer) };
+    const target = { file, pointer, value: getAtPointer(file.data, pointer) };
+    this.resolved.set(cacheKey, target);
+    return target;
   }
 
   /** Turns a node's place into a location with 1-based line and column. */

@@ -72,5 +72,6 @@ export function valueAt(node: SpecNode, pointer: string): unknown {
 }
 
 function escape(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
