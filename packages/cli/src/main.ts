@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { Command, CommanderError, Option } from 'commander';
 import {
+  isCalendarDate,
   isSpecgateError,
   loadConfig,
   reporters,
@@ -229,7 +230,7 @@ async function prepare(options: CommonOptions, environment: CliEnvironment) {
   const targets = parseOutputTargets(options.format, environment.cwd);
   const config = await loadConfig(environment.cwd, options.config);
   const today = options.today ?? todayUtc();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+  if (!isCalendarDate(today)) {
     throw new SpecgateError(
       'USAGE',
       `--today "${today}" is not a date. Use the YYYY-MM-DD form, e.g. --today 2026-12-04.`,

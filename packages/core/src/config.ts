@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance, ErrorObject } from 'ajv';
 
 import { CONFIG_SCHEMA } from './config-schema.js';
+import { isCalendarDate } from './calendar-date.js';
 import { SpecgateError } from './errors.js';
 import { childPointer, parsePointer } from './pointer.js';
 import { asRecord } from './spec-node.js';
@@ -64,6 +65,7 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Spec
   });
   if (!source) return { ...defaultConfig(path.dirname(file)), file };
   validate(source);
+  checkSemantics(source);
   return toConfig(source, path.dirname(file));
 }
 
@@ -95,7 +97,7 @@ let compiled: ReturnType<AjvInstance['compile']> | undefined;
 function validate(source: SourceFile): void {
   const { Ajv } = require('ajv') as typeof import('ajv');
   compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(CONFIG_SCHEMA);
-  const data = source.data ?? {};
+  const data = configData(source);
   if (compiled(data)) return;
   const error = pickError(compiled.errors ?? []);
   const extraKey =
@@ -110,6 +112,56 @@ function validate(source: SourceFile): void {
     `${source.displayPath}:${place.line}:${place.column}: ${describeError(error)}`,
     { file: source.displayPath },
   );
+}
+
+/**
+ * The config's data with unquoted YAML dates (`expires: 2027-01-31`, which YAML
+ * reads as a timestamp) turned back into YYYY-MM-DD strings.
+ */
+function configData(source: SourceFile): unknown {
+  const data = source.data ?? {};
+  const waivers = asRecord(data)?.['waivers'];
+  if (!Array.isArray(waivers)) return data;
+  return {
+    ...(data as object),
+    waivers: waivers.map((waiver: unknown) => {
+      const record = asRecord(waiver);
+      const expires = record?.['expires'];
+      return expires instanceof Date
+        ? { ...record, expires: expires.toISOString().slice(0, 10) }
+        : waiver;
+    }),
+  };
+}
+
+/** Checks what the schema cannot: real expiry dates and API names used once. */
+function checkSemantics(source: SourceFile): void {
+  const data = configData(source) as {
+    apis?: { name: string }[];
+    waivers?: { expires: unknown }[];
+  };
+  (data.waivers ?? []).forEach((waiver, index) => {
+    if (isCalendarDate(String(waiver.expires))) return;
+    const place = source.locate(`/waivers/${index}/expires`);
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `${source.displayPath}:${place.line}:${place.column}: waivers[${index}].expires "${String(waiver.expires)}" is not a real date. Use YYYY-MM-DD.`,
+      { file: source.displayPath },
+    );
+  });
+  const names = new Set<string>();
+  (data.apis ?? []).forEach((api, index) => {
+    if (!names.has(api.name)) {
+      names.add(api.name);
+      return;
+    }
+    const place = source.locate(`/apis/${index}/name`);
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `${source.displayPath}:${place.line}:${place.column}: apis[${index}].name "${api.name}" is already used by another API. Give each API its own name.`,
+      { file: source.displayPath },
+    );
+  });
 }
 
 /** Prefers the most specific error: one about a key or value over a generic type error. */
@@ -150,7 +202,7 @@ function configPathOf(pointer: string): string {
 }
 
 function toConfig(source: SourceFile, directory: string): SpecgateConfig {
-  const raw = (source.data ?? {}) as {
+  const raw = configData(source) as {
     apis?: { name: string; spec: string; owner?: string; stability?: Stability }[];
     lint?: { extends?: string[]; rules?: Record<string, 'error' | 'warn' | 'off'> };
     diff?: { failOn?: Level; levels?: Record<string, Level | 'off'> };

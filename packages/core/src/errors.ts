@@ -11,6 +11,7 @@ export type SpecgateErrorCode =
   | 'REMOTE_REF'
   | 'CONFIG_INVALID'
   | 'GIT_ERROR'
+  | 'OUTPUT_ERROR'
   | 'USAGE';
 
 /**

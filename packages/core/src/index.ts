@@ -65,3 +65,4 @@ export {
 } from './reporters/index.js';
 export type { FormatName, ReportInput, Reporter, ReporterName } from './reporters/index.js';
 export { TextLocator } from './text-locator.js';
+export { isCalendarDate } from './calendar-date.js';

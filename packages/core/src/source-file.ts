@@ -112,9 +112,16 @@ function describeJsonError(code: ParseError['error']): string {
     .toLowerCase();
 }
 
+/** Nodes a document may expand to through YAML aliases, at most, before it is rejected. */
+const MAX_EXPANDED_NODES = 20_000_000;
+/** Above this many expanded nodes, aliases may repeat content at most this many times over. */
+const ALIAS_CHECK_FLOOR = 200_000;
+const MAX_ALIAS_FACTOR = 20;
+
 function parseYaml(text: string, displayPath: string): unknown {
+  let data: unknown;
   try {
-    return jsYaml.load(text, { filename: displayPath });
+    data = jsYaml.load(text, { filename: displayPath });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
@@ -123,6 +130,36 @@ function parseYaml(text: string, displayPath: string): unknown {
       'PARSE_ERROR',
       `${displayPath}:${where}: invalid YAML (${reason}). Fix the syntax at that place.`,
       { file: displayPath, cause: error },
+    );
+  }
+  if (text.includes('&') && text.includes('*')) checkAliasExpansion(data, displayPath);
+  return data;
+}
+
+/**
+ * Rejects documents whose aliases expand to an unreasonable number of nodes. A YAML
+ * parser shares aliased nodes, but every walk over the document visits each use, so
+ * a 1 KB "billion laughs" file would otherwise hang the analysis.
+ */
+function checkAliasExpansion(data: unknown, displayPath: string): void {
+  const sizes = new Map<object, number>();
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (node === null || typeof node !== 'object' || depth > 10_000) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, 1);
+    let size = 1;
+    for (const value of Object.values(node)) size += sizeOf(value, depth + 1);
+    sizes.set(node, size);
+    return size;
+  };
+  const size = sizeOf(data, 0);
+  const repeated = size > ALIAS_CHECK_FLOOR && size > MAX_ALIAS_FACTOR * sizes.size;
+  if (size > MAX_EXPANDED_NODES || repeated) {
+    throw new SpecgateError(
+      'PARSE_ERROR',
+      `${displayPath}: YAML aliases expand ${sizes.size.toLocaleString('en-US')} distinct nodes to ${size.toLocaleString('en-US')}. Replace the nested aliases with plain content.`,
+      { file: displayPath },
     );
   }
 }

@@ -11,9 +11,7 @@ const CONTEXT_LINES = 2;
  * line is not in the source.
  */
 export function renderCodeFrame(source: string, location: Location, paint: Painter): string[] {
-  const lines = source.split(/\r\n|\r|\n/);
-  // A final line break ends the last line rather than starting an empty one.
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  const lines = linesOf(source);
   const target = location.line;
   if (target < 1 || target > lines.length) return [];
 
@@ -32,6 +30,19 @@ export function renderCodeFrame(source: string, location: Location, paint: Paint
     }
   }
   return frame;
+}
+
+// Reports on large specs show thousands of frames from the same few files, so the last file
+// split is kept (findings come sorted by file).
+let lastSource: { text: string; lines: string[] } | undefined;
+
+function linesOf(source: string): string[] {
+  if (lastSource?.text === source) return lastSource.lines;
+  const lines = source.split(/\r\n|\r|\n/);
+  // A final line break ends the last line rather than starting an empty one.
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  lastSource = { text: source, lines };
+  return lines;
 }
 
 function withGutter(gutter: string, text: string, paint: Painter): string {
