@@ -144,6 +144,28 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
+  test('fails when a discovered spec is deleted', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    repo.commit('Discover the specs instead of declaring them');
+    repo.git('rm', '-q', '-r', 'specs/customers');
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as CheckJson;
+    expect(report.apis.map((api) => [api.name, api.status])).toEqual([
+      ['orders', 'unchanged'],
+      ['customers', 'removed'],
+    ]);
+    expect(report.apis[1]?.diff?.changes.map((change) => [change.id, change.level])).toEqual([
+      ['api-removed', 'error'],
+    ]);
+  });
+
+  test('rejects a run that finds no APIs', async () => {
+    const run = await runCli(['check'], path.join(repo.dir, 'specs'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('specgate: error: no APIs found in');
+  });
+
   test('markdown report has a changelog fragment', async () => {
     repo.edit(ORDERS, '          maxLength: 200\n', '          maxLength: 300\n');
     const run = await runCli(['check', '--format', 'markdown'], repo.dir);

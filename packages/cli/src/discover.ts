@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ApiConfig, SpecgateConfig } from '@specgate/core';
+import { git, type ApiConfig, type SpecgateConfig } from '@specgate/core';
 
 const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const ROOT_SPEC = /^\s*["']?(openapi|swagger)["']?\s*:/m;
 
 /**
  * The APIs a command works on: those declared in the config, else every root spec
@@ -17,15 +18,19 @@ export async function discoverApis(config: SpecgateConfig, cwd: string): Promise
   const apis: ApiConfig[] = [];
   for (const file of files.sort()) {
     if (!(await isRootSpec(file))) continue;
-    const relative = path.relative(directory, file);
-    const name = relative
-      .replace(/\.(ya?ml|json)$/, '')
-      .split(path.sep)
-      .filter((part) => part !== 'openapi')
-      .join('-');
-    apis.push({ name: name || path.basename(file), spec: file });
+    apis.push({ name: apiName(path.relative(directory, file)), spec: file });
   }
   return apis;
+}
+
+/** Names a discovered API after its path under `specs/`: `orders/openapi.yaml` → `orders`. */
+function apiName(relativePath: string): string {
+  const name = relativePath
+    .replace(/\.(ya?ml|json)$/, '')
+    .split(/[\\/]/)
+    .filter((part) => part !== 'openapi')
+    .join('-');
+  return name || path.basename(relativePath);
 }
 
 async function listFiles(directory: string): Promise<string[]> {
@@ -41,5 +46,38 @@ async function listFiles(directory: string): Promise<string[]> {
 
 async function isRootSpec(file: string): Promise<boolean> {
   const head = (await readFile(file, 'utf8')).slice(0, 4096);
-  return /^\s*["']?(openapi|swagger)["']?\s*:/m.test(head);
+  return ROOT_SPEC.test(head);
+}
+
+/**
+ * Root specs that were under `specs/` at the base revision and are gone from the
+ * work tree. Only used when APIs are discovered rather than declared, because a
+ * declared API whose file is missing is already an input error.
+ */
+export async function removedSpecs(
+  config: SpecgateConfig,
+  cwd: string,
+  topLevel: string,
+  base: string,
+): Promise<{ name: string; file: string }[]> {
+  if (config.apis.length > 0) return [];
+  const directory = path.join(config.file ? config.directory : cwd, 'specs');
+  const relative = path.relative(topLevel, directory).split(path.sep).join('/');
+  const listing = await git(topLevel, [
+    'ls-tree',
+    '-r',
+    '--name-only',
+    base,
+    '--',
+    relative || '.',
+  ]);
+  const removed: { name: string; file: string }[] = [];
+  for (const file of listing.split('\n')) {
+    if (!SPEC_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
+    if (await stat(path.join(topLevel, file)).catch(() => null)) continue;
+    const head = (await git(topLevel, ['show', `${base}:${file}`])).slice(0, 4096);
+    if (!ROOT_SPEC.test(head)) continue;
+    removed.push({ name: apiName(path.relative(relative, file)), file });
+  }
+  return removed;
 }

@@ -63,6 +63,12 @@ export async function main(argv: readonly string[], environment: CliEnvironment)
         environment.stderr(`${String((error.cause as Error).stack ?? error.cause)}\n`);
       return 2;
     }
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      environment.stderr(
+        'specgate: error: the document is nested too deeply to analyse. Flatten it, or move deep parts into components.\n',
+      );
+      return 2;
+    }
     const message = error instanceof Error ? error.message : String(error);
     environment.stderr(
       `specgate: internal error: ${message}. Rerun with --debug for the stack trace and report it.\n`,

@@ -218,13 +218,48 @@ async function checkRef(
       pending.push(target);
     }
   }
-  if (getAtPointer(target.data, `#${fragment}`) === undefined) {
+  const value = getAtPointer(target.data, `#${fragment}`);
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Record<string, unknown>)['$ref'] === 'string'
+  ) {
+    checkNotPureCycle(site, from, files);
+  }
+  if (value === undefined) {
     const place = from.locate(site.pointer);
     throw new SpecgateError(
       'REF_NOT_FOUND',
       `${from.displayPath}:${place.line}:${place.column}: $ref "${site.ref}" points to nothing in ${target.displayPath}. Fix the pointer or add the missing component.`,
       { file: from.displayPath },
     );
+  }
+}
+
+/** Rejects a chain of `$ref`s that leads back to itself without reaching any content. */
+function checkNotPureCycle(site: RefSite, from: SourceFile, files: Map<string, SourceFile>): void {
+  const seen = new Set<string>();
+  let file = from;
+  let ref = site.ref;
+  for (;;) {
+    const [filePart, fragment] = splitRef(ref);
+    const next = filePart === '' ? file : files.get(resolveFilePath(filePart, file.path));
+    // A file not read yet is checked when its turn comes.
+    if (!next) return;
+    const key = `${next.path}#${fragment}`;
+    if (seen.has(key)) {
+      const place = from.locate(site.pointer);
+      throw new SpecgateError(
+        'INVALID_DOCUMENT',
+        `${from.displayPath}:${place.line}:${place.column}: $ref "${site.ref}" starts a cycle of references with no content in it. Point one of them at a real object.`,
+        { file: from.displayPath },
+      );
+    }
+    seen.add(key);
+    const value = getAtPointer(next.data, `#${fragment}`) as Record<string, unknown> | undefined;
+    if (value === null || typeof value !== 'object' || typeof value['$ref'] !== 'string') return;
+    file = next;
+    ref = value['$ref'];
   }
 }
 

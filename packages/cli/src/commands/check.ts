@@ -6,9 +6,11 @@ import {
   changedFiles,
   displayPathOf,
   existsAtRevision,
+  fingerprint,
   gitRevisionReader,
   gitTopLevel,
   loadSpec,
+  SpecgateError,
   summarize,
   verifyRevision,
   type ApiConfig,
@@ -18,9 +20,9 @@ import {
   type Summary,
   type Waiver,
 } from '@specgate/core';
-import { diffSpecs, type DiffResult } from '@specgate/diff';
+import { diffSpecs, type Change, type DiffResult } from '@specgate/diff';
 
-import { discoverApis } from '../discover.js';
+import { discoverApis, removedSpecs } from '../discover.js';
 import type { Logger } from '../logger.js';
 import { lintOne } from './lint.js';
 
@@ -39,7 +41,7 @@ export interface CheckOptions {
 }
 
 /** The way an API was checked: diffed, skipped as unchanged, or linted only as new. */
-export type ApiStatus = 'diffed' | 'unchanged' | 'new';
+export type ApiStatus = 'diffed' | 'unchanged' | 'new' | 'removed';
 
 /** The check of one API. */
 export interface ApiReport {
@@ -71,13 +73,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   await verifyRevision(topLevel, options.base);
   const changed = await changedFiles(topLevel, options.base);
   const apis = await discoverApis(options.config, options.cwd);
-  if (apis.length === 0)
-    options.logger.warn('no APIs found: declare them in specgate.yaml or put specs under specs/.');
+  const removed = await removedSpecs(options.config, options.cwd, topLevel, options.base);
+  if (apis.length === 0 && removed.length === 0) {
+    // A gate that checks nothing is almost always run from the wrong directory.
+    throw new SpecgateError(
+      'USAGE',
+      `no APIs found in ${options.cwd}: declare them in specgate.yaml or put specs under specs/, or run specgate check from the repository root.`,
+    );
+  }
   const reports: ApiReport[] = [];
   for (const api of apis) {
     options.logger.verbose(`checking ${api.name} (${displayPathOf(api.spec, options.cwd)})`);
     reports.push(await checkApi(api, topLevel, changed, options));
   }
+  for (const spec of removed) reports.push(removedApiReport(spec, options.base));
   const waived = applyWaivers(
     reports.flatMap((report) => [...report.lint.findings, ...(report.diff?.changes ?? [])]),
     options.config.waivers,
@@ -140,6 +149,36 @@ async function checkApi(
     status,
     lint: { findings: lintFindings, summary: summarize(lintFindings) },
     diff,
+  };
+}
+
+/** Reports a spec that existed at the base and is gone: every client of it breaks. */
+function removedApiReport(spec: { name: string; file: string }, base: string): ApiReport {
+  const location = { file: `${base}:${spec.file}`, pointer: '', line: 1, column: 1 };
+  const change: Change = {
+    kind: 'change',
+    id: 'api-removed',
+    level: 'error',
+    message: `the spec ${spec.file} was deleted, so every operation of the ${spec.name} API is gone`,
+    operation: null,
+    location,
+    base: location,
+    revision: null,
+    fingerprint: fingerprint('api-removed', spec.file, spec.name),
+  };
+  return {
+    name: spec.name,
+    spec: spec.file,
+    owner: null,
+    stability: null,
+    status: 'removed',
+    lint: { findings: [], summary: summarize([]) },
+    diff: {
+      base: { source: location.file, version: null },
+      revision: { source: '', version: null },
+      changes: [change],
+      summary: { error: 1, warning: 0, info: 0, breaking: true },
+    },
   };
 }
 
