@@ -222,6 +222,35 @@ describe('schema changes by direction', () => {
     ]);
   });
 
+  test('anyOf switched to oneOf changes nothing', async () => {
+    const members = '[{ type: string }, { type: integer }]';
+    const changes = await diffTexts(
+      dogsSpec({ schema: `anyOf: ${members}` }),
+      dogsSpec({ schema: `oneOf: ${members}` }),
+    );
+    expect(changes).toEqual([]);
+  });
+
+  test('single oneOf member equals the member', async () => {
+    const components = `components:
+  schemas:
+    Kind: { type: integer, oneOf: [{ const: 0 }] }
+`;
+    const base = dogsSpec({
+      schema: "oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Kind' }]",
+      extraPaths: components,
+      version: '3.1.0',
+    });
+    const revision = dogsSpec({
+      schema: "$ref: '#/components/schemas/Kind'",
+      extraPaths: components,
+      version: '3.1.0',
+    });
+    expect((await diffTexts(base, revision)).map((change) => [change.id, change.level])).toEqual([
+      ['response-body-became-not-nullable', 'info'],
+    ]);
+  });
+
   test('allOf split into components changes nothing', async () => {
     const components = `components:
   schemas:

@@ -196,9 +196,13 @@ export class SchemaComparer {
         key: this.comparePair(baseExtra, revisionExtra, direction),
       });
     }
+    const [baseOneOf, revisionOneOf, baseAnyOf, revisionAnyOf] = alignCompositions(
+      baseView,
+      revisionView,
+    );
     this.compareMembers(
-      baseView.oneOf,
-      revisionView.oneOf,
+      baseOneOf,
+      revisionOneOf,
       'one-of',
       direction,
       baseView,
@@ -206,8 +210,8 @@ export class SchemaComparer {
       result,
     );
     this.compareMembers(
-      baseView.anyOf,
-      revisionView.anyOf,
+      baseAnyOf,
+      revisionAnyOf,
       'any-of',
       direction,
       baseView,
@@ -268,6 +272,30 @@ export class SchemaComparer {
       });
     }
   }
+}
+
+/**
+ * Lines up `oneOf` and `anyOf` members. When one side switched from one keyword to the
+ * other with no members in the first, the members are compared as one list, so a
+ * switch alone reports no members added or removed.
+ */
+function alignCompositions(
+  base: SchemaView,
+  revision: SchemaView,
+): [SpecNode[], SpecNode[], SpecNode[], SpecNode[]] {
+  const switchedToOneOf =
+    base.oneOf.length === 0 &&
+    revision.anyOf.length === 0 &&
+    base.anyOf.length > 0 &&
+    revision.oneOf.length > 0;
+  if (switchedToOneOf) return [base.anyOf, revision.oneOf, [], []];
+  const switchedToAnyOf =
+    base.anyOf.length === 0 &&
+    revision.oneOf.length === 0 &&
+    base.oneOf.length > 0 &&
+    revision.anyOf.length > 0;
+  if (switchedToAnyOf) return [[], [], base.oneOf, revision.anyOf];
+  return [base.oneOf, revision.oneOf, base.anyOf, revision.anyOf];
 }
 
 function findMatch(

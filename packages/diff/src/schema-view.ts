@@ -179,8 +179,9 @@ function mergeComposition(
     }
     members.push(member);
   });
-  // `oneOf: [X, {type: 'null'}]` is X made nullable, so X is merged as if written in place.
-  if (members.length === 1 && view.nullable) {
+  // A single member is the schema itself (`oneOf: [X, {type: 'null'}]` is X made nullable),
+  // so it is merged as if written in place.
+  if (members.length === 1) {
     mergeInto(view, document, deref(document, members[0] as SpecNode), seen);
     return;
   }
