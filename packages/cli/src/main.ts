@@ -12,7 +12,7 @@ import {
   type Level,
   type ReporterName,
 } from '@specgate/core';
-import { diffToJson } from '@specgate/diff';
+import { diffToJson, listChangeIds } from '@specgate/diff';
 
 import { changelogFragment } from './changelog-fragment.js';
 import { checkToJson, runCheck } from './commands/check.js';
@@ -110,12 +110,17 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
           'USAGE',
           'no spec given and none found: pass a spec file, declare APIs in specgate.yaml, or put specs under specs/.',
         );
+      const started = performance.now();
       const report = await runLint(files, {
         cwd: environment.cwd,
         config: context.config,
         today: context.today,
         allowRemote: options.allowRemote === true,
       });
+      const elapsed = Math.round(performance.now() - started);
+      context.logger.verbose(
+        `linted ${files.length} spec(s) in ${elapsed} ms: ${report.findings.length} problem(s)`,
+      );
       warnExpired(context.logger, report.expiredWaivers);
       await render(context.targets, environment, {
         command: 'lint',
@@ -143,12 +148,17 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         options: CommonOptions & { failOn?: Level },
       ) => {
         const context = await prepare(options, environment);
+        const started = performance.now();
         const report = await runDiff(basePath, revisionPath, {
           cwd: environment.cwd,
           config: context.config,
           today: context.today,
           allowRemote: options.allowRemote === true,
         });
+        const elapsed = Math.round(performance.now() - started);
+        context.logger.verbose(
+          `compared ${report.base.source} with ${report.revision.source} in ${elapsed} ms: ${report.changes.length} change(s)`,
+        );
         warnExpired(context.logger, report.expiredWaivers);
         const failOn = options.failOn ?? context.config.diff.failOn;
         await render(context.targets, environment, {
@@ -207,7 +217,7 @@ function withCommonOptions(command: Command): Command {
       'the day sunset dates and waiver expiries are compared with (YYYY-MM-DD)',
     )
     .option('--allow-remote', 'follow http(s) $refs')
-    .option('-q, --quiet', 'print only results and errors')
+    .addOption(new Option('-q, --quiet', 'print only results and errors').conflicts('verbose'))
     .option('-v, --verbose', 'print progress details to stderr')
     .option('--debug', 'print stack traces of errors');
 }
@@ -242,7 +252,20 @@ async function prepare(options: CommonOptions, environment: CliEnvironment) {
       `--today "${today}" is not a date. Use the YYYY-MM-DD form, e.g. --today 2026-12-04.`,
     );
   }
+  checkLevelIds(config.diff.levels, config.file);
   return { logger, targets, config, today };
+}
+
+/** Rejects a `diff.levels` key that names no change, which would otherwise do nothing. */
+function checkLevelIds(levels: Record<string, unknown>, file: string | null): void {
+  const known = new Set([...listChangeIds().map((entry) => entry.id), 'api-removed']);
+  for (const id of Object.keys(levels)) {
+    if (known.has(id)) continue;
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `${file ?? 'specgate.yaml'}: diff.levels names "${id}", which is not a change id. Fix its spelling; packages/diff/src/change-kinds.ts lists every id.`,
+    );
+  }
 }
 
 function warnExpired(

@@ -27,7 +27,15 @@ export async function git(cwd: string, args: string[]): Promise<string> {
 
 /** Returns the top directory of the git work tree that contains `cwd`. */
 export async function gitTopLevel(cwd: string): Promise<string> {
-  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+  try {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (error) {
+    throw new SpecgateError(
+      'GIT_ERROR',
+      `${cwd} is not inside a git work tree. Run specgate check from a clone of the repository.`,
+      { cause: error },
+    );
+  }
 }
 
 /** Checks that `ref` names a commit, raising an error that names the fix when it does not. */

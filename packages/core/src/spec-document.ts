@@ -323,13 +323,24 @@ export function fileSystemReader(cwd: string): SourceReader {
   };
 }
 
+/** How long a remote `$ref` may take to arrive. */
+const REMOTE_TIMEOUT_MS = 30_000;
+
 async function readRemote(url: string): Promise<SourceFile> {
-  const response = await fetch(url).catch((error: unknown) => {
-    throw new SpecgateError('REF_NOT_FOUND', `${url}: fetch failed (${String(error)}).`, {
-      file: url,
-      cause: error,
-    });
-  });
+  const response = await fetch(url, { signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS) }).catch(
+    (error: unknown) => {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+      throw new SpecgateError(
+        'REF_NOT_FOUND',
+        `${url}: fetch failed (${reason}). Check the URL, or vendor the file and use a relative $ref.`,
+        {
+          file: url,
+          cause: error,
+        },
+      );
+    },
+  );
   if (!response.ok) {
     throw new SpecgateError('REF_NOT_FOUND', `${url}: HTTP ${response.status}.`, { file: url });
   }

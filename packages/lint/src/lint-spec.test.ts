@@ -98,7 +98,7 @@ describe('lintSpec', () => {
         endLine: 2,
         endColumn: 25,
       },
-      operation: { method: 'get', path: '/v1/pets', operationId: 'list_pets' },
+      operation: { method: 'GET', path: '/v1/pets', operationId: 'list_pets' },
       fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     expect(findings[1]?.level).toBe('warning');
@@ -153,7 +153,7 @@ describe('lintSpec', () => {
     expect(described?.docsUrl).toBe('https://redocly.com/docs/cli/rules/oas/operation-description');
     expect(described?.location?.pointer).toBe('/get/description');
     expect(described?.operation).toEqual({
-      method: 'get',
+      method: 'GET',
       path: '/v1/pets',
       operationId: 'list_pets',
     });

@@ -73,7 +73,7 @@ describe('museum spec', () => {
     expect(findings[0]?.location?.line).toBe(71);
     expect(findings[0]?.location?.pointer).toBe('/paths/~1special-events/get');
     expect(findings[0]?.operation).toEqual({
-      method: 'get',
+      method: 'GET',
       path: '/special-events',
       operationId: 'listSpecialEvents',
     });

@@ -51,7 +51,7 @@ export class OperationIndex {
       const operationId =
         typeof operation['operationId'] === 'string' ? operation['operationId'] : null;
       this.#operations.set(key(place.file, `${place.pointer}/${method}`), {
-        method,
+        method: method.toUpperCase(),
         path,
         operationId,
       });
