@@ -5,7 +5,7 @@
  * as a shared `Finding` with file, line, column, JSON pointer, operation and fingerprint.
  */
 export { lintSpec } from './lint-spec.js';
-export type { LintOptions, LintResult } from './lint-spec.js';
+export type { LintOptions, LintResult, PreloadedFile } from './lint-spec.js';
 export { createLintConfig } from './lint-config.js';
 export type { LintConfigOptions, RuleOverride } from './lint-config.js';
 export { listPresetRules } from './rule-catalogue.js';

@@ -6,6 +6,7 @@ import {
   type Config,
   type Document,
   type NormalizedProblem,
+  Source,
 } from '@redocly/openapi-core';
 import { compareFindings, type Finding } from '@specgate/core';
 
@@ -31,6 +32,18 @@ export interface LintOptions {
   displayPath?: (absolutePath: string) => string;
   /** Fetch http(s) `$ref`s; without it they are reported by `no-unresolved-refs`. Default false. */
   allowRemote?: boolean;
+  /**
+   * Files the caller already read and parsed, by absolute path, so Redocly does not read
+   * and parse them again. Their data must not be changed afterwards.
+   */
+  preloaded?: Iterable<PreloadedFile>;
+}
+
+/** A spec file read and parsed before the lint run. */
+export interface PreloadedFile {
+  path: string;
+  text: string;
+  data: unknown;
 }
 
 /** Findings of one lint run, sorted by level, file, line and rule id. */
@@ -49,6 +62,11 @@ export async function lintSpec(rootFile: string, options: LintOptions = {}): Pro
   const displayPath = options.displayPath ?? ((absolutePath: string) => absolutePath);
   const config = await createLintConfig(options);
   const resolver = new LocalResolver(config.resolve, options.allowRemote === true);
+  for (const file of options.preloaded ?? []) {
+    // Redocly drops carriage returns when it reads a file itself, so the text matches that.
+    const source = new Source(file.path, file.text.replace(/\r\n/g, '\n'));
+    resolver.cache.set(file.path, Promise.resolve({ source, parsed: file.data }));
+  }
 
   const absolutePath = path.resolve(rootFile);
   const document = await loadRootDocument(resolver, absolutePath, displayPath(absolutePath));

@@ -122,7 +122,7 @@ async function checkApi(
   options: CheckOptions,
 ): Promise<ApiReport> {
   const revision = await loadSpec(api.spec, { cwd: options.cwd, allowRemote: options.allowRemote });
-  const lintFindings = await lintOne(api.spec, options);
+  const lintFindings = await lintOne(api.spec, options, revision);
   const relativeRoot = path.relative(topLevel, api.spec);
   const touched = [...revision.files.keys()].some((file) =>
     changed.has(path.relative(topLevel, file).split(path.sep).join('/')),

@@ -6,6 +6,7 @@ import {
   loadSpec,
   summarize,
   type Finding,
+  type SpecDocument,
   type SpecgateConfig,
   type Summary,
   type Waiver,
@@ -49,13 +50,20 @@ export async function runLint(
 export async function lintOne(
   specPath: string,
   options: Omit<LintRunOptions, 'today'>,
+  loaded?: SpecDocument,
 ): Promise<Finding[]> {
   const spec = path.resolve(options.cwd, specPath);
-  await loadSpec(spec, { cwd: options.cwd, allowRemote: options.allowRemote });
+  const document =
+    loaded ?? (await loadSpec(spec, { cwd: options.cwd, allowRemote: options.allowRemote }));
   // Loaded on first use: the lint engine takes over a second to import, and diff never needs it.
   const { lintSpec } = await import('@specgate/lint');
   const lintOptions: NonNullable<Parameters<typeof lintSpec>[1]> = {
     rules: options.config.lint.rules,
+    preloaded: [...document.files.values()].map((file) => ({
+      path: file.path,
+      text: file.text,
+      data: file.data,
+    })),
     displayPath: (absolutePath: string) => displayPathOf(absolutePath, options.cwd),
   };
   if (options.config.lint.extends) lintOptions.extends = options.config.lint.extends;
