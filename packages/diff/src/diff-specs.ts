@@ -65,7 +65,7 @@ export function diffSpecs(
     base: { source: base.rootFile.displayPath, version: base.apiVersion },
     revision: { source: revision.rootFile.displayPath, version: revision.apiVersion },
     changes,
-    summary: summarise(changes),
+    summary: summariseChanges(changes),
   };
 }
 
@@ -182,7 +182,8 @@ function levelRank(level: Level): number {
   return level === 'error' ? 2 : level === 'warning' ? 1 : 0;
 }
 
-function summarise(changes: Change[]): DiffResult['summary'] {
+/** Counts changes per level, leaving out waived ones; breaking means any error is left. */
+export function summariseChanges(changes: readonly Change[]): DiffResult['summary'] {
   const summary = { error: 0, warning: 0, info: 0, breaking: false };
   for (const change of changes) {
     if (change.waived) continue;

@@ -12,7 +12,7 @@ export {
 } from './change-kinds.js';
 export type { Direction } from './change-kinds.js';
 export type { Change } from './change.js';
-export { diffSpecs, diffToJson } from './diff-specs.js';
+export { diffSpecs, diffToJson, summariseChanges } from './diff-specs.js';
 export type { DiffOptions, DiffResult, DiffSide } from './diff-specs.js';
 export { SchemaComparer } from './schema-object.js';
 export type { SchemaDelta } from './schema-object.js';

@@ -20,7 +20,7 @@ import {
   type Summary,
   type Waiver,
 } from '@specgate/core';
-import { diffSpecs, type Change, type DiffResult } from '@specgate/diff';
+import { diffSpecs, summariseChanges, type Change, type DiffResult } from '@specgate/diff';
 
 import { discoverApis, removedSpecs } from '../discover.js';
 import type { Logger } from '../logger.js';
@@ -191,10 +191,7 @@ function applyWaived(report: ApiReport, byFingerprint: Map<string, Finding>): vo
     const changes = report.diff.changes.map(
       (change) => (byFingerprint.get(change.fingerprint) ?? change) as typeof change,
     );
-    const summary = { error: 0, warning: 0, info: 0, breaking: false };
-    for (const change of changes) if (!change.waived) summary[change.level] += 1;
-    summary.breaking = summary.error > 0;
-    report.diff = { ...report.diff, changes, summary };
+    report.diff = { ...report.diff, changes, summary: summariseChanges(changes) };
   }
 }
 

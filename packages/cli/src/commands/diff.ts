@@ -5,7 +5,7 @@ import {
   type SpecgateConfig,
   type Waiver,
 } from '@specgate/core';
-import { diffSpecs, type DiffResult } from '@specgate/diff';
+import { diffSpecs, summariseChanges, type DiffResult } from '@specgate/diff';
 
 /** Options of a diff run. */
 export interface DiffRunOptions {
@@ -46,10 +46,7 @@ export function withWaivers(
 ): DiffReport {
   const waived = applyWaivers(result.changes, waivers, today);
   const changes = waived.findings as DiffResult['changes'];
-  const summary = { error: 0, warning: 0, info: 0, breaking: false };
-  for (const change of changes) if (!change.waived) summary[change.level] += 1;
-  summary.breaking = summary.error > 0;
-  return { ...result, changes, summary, expiredWaivers: waived.expired };
+  return { ...result, changes, summary: summariseChanges(changes), expiredWaivers: waived.expired };
 }
 
 /** True when a diff has a change at or above the failure level that no waiver accepts. */
