@@ -111,7 +111,11 @@ describe('bad input exits 2 with one line', () => {
       ['lint', 'valid.yaml', '--config', 'bad-config.yaml'],
       'bad-config.yaml:4:5: apis[0].stability must be one of draft, alpha, beta, stable, deprecated.',
     ],
-    ['missing git base', ['check', '--base', 'no-such-branch'], 'is not inside a git work tree. Run specgate check from a clone of the repository.'],
+    [
+      'missing git base',
+      ['check', '--base', 'no-such-branch'],
+      'is not inside a git work tree. Run specgate check from a clone of the repository.',
+    ],
     [
       'bad --today',
       ['diff', 'valid.yaml', 'valid.yaml', '--today', 'tomorrow'],

@@ -63,7 +63,7 @@ function checkTargetPath(file: string): void {
 /**
  * Writes every rendered output. A regular file (or a symlink to one) is written to a
  * temporary file beside it and renamed into place, so a failed run never leaves a
- * half-written report; pipes and devices are written to directly.
+ * half-written report. Pipes and devices are written to directly.
  */
 export async function writeOutputs(
   outputs: { target: OutputTarget; text: string }[],

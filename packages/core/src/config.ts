@@ -78,7 +78,7 @@ async function findConfig(cwd: string): Promise<string | null> {
   return null;
 }
 
-/** The configuration used when no config file exists. */
+/** Returns the configuration used when no config file exists. */
 export function defaultConfig(cwd: string): SpecgateConfig {
   return {
     file: null,
@@ -115,7 +115,7 @@ function validate(source: SourceFile): void {
 }
 
 /**
- * The config's data with unquoted YAML dates (`expires: 2027-01-31`, which YAML
+ * Returns the config's data with unquoted YAML dates (`expires: 2027-01-31`, which YAML
  * reads as a timestamp) turned back into YYYY-MM-DD strings.
  */
 function configData(source: SourceFile): unknown {

@@ -11,7 +11,7 @@ export interface SchemaDelta {
   propertyPath: string[];
   base: SpecNode | null;
   revision: SpecNode | null;
-  /** What changed, e.g. `type changed from string to integer`. */
+  /** Description of the change, e.g. `type changed from string to integer`. */
   detail: string;
 }
 

@@ -72,6 +72,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const topLevel = await gitTopLevel(options.cwd);
   await verifyRevision(topLevel, options.base);
   const changed = await changedFiles(topLevel, options.base);
+
   const apis = await discoverApis(options.config, options.cwd);
   const removed = await removedSpecs(options.config, options.cwd, topLevel, options.base);
   if (apis.length === 0 && removed.length === 0) {
@@ -81,12 +82,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       `no APIs found in ${options.cwd}: declare them in specgate.yaml or put specs under specs/, or run specgate check from the repository root.`,
     );
   }
+
   const reports: ApiReport[] = [];
   for (const api of apis) {
     options.logger.verbose(`checking ${api.name} (${displayPathOf(api.spec, options.cwd)})`);
     reports.push(await checkApi(api, topLevel, changed, options));
   }
   for (const spec of removed) reports.push(removedApiReport(spec, options.base));
+
   const waived = applyWaivers(
     reports.flatMap((report) => [...report.lint.findings, ...(report.diff?.changes ?? [])]),
     options.config.waivers,
@@ -94,6 +97,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   );
   const byFingerprint = new Map(waived.findings.map((finding) => [finding.fingerprint, finding]));
   for (const report of reports) applyWaived(report, byFingerprint);
+
   const findings = reports.flatMap((report) => [
     ...report.lint.findings,
     ...(report.diff?.changes ?? []),
