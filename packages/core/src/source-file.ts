@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import * as jsYaml from 'js-yaml';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 
 import { SpecgateError } from './errors.js';
 import { TextLocator, type LineColumn } from './text-locator.js';
@@ -93,7 +94,7 @@ function parseJson(text: string, displayPath: string): unknown {
   } catch (error) {
     // V8's messages do not always give a position, so jsonc-parser finds the first error.
     const errors: ParseError[] = [];
-    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     const where = offsetToLineColumn(text, first?.offset ?? 0);
     const reason = first ? describeJsonError(first.error) : 'unexpected end of input';
@@ -105,9 +106,15 @@ function parseJson(text: string, displayPath: string): unknown {
   }
 }
 
+// jsonc-parser is only needed to place a JSON syntax error, so it is loaded then.
+const require = createRequire(import.meta.url);
+const jsonc = (): typeof import('jsonc-parser') =>
+  require('jsonc-parser') as typeof import('jsonc-parser');
+
 /** `CloseBraceExpected` → `close brace expected`. */
 function describeJsonError(code: ParseError['error']): string {
-  return printParseErrorCode(code)
+  return jsonc()
+    .printParseErrorCode(code)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
 }
