@@ -225,6 +225,7 @@ export function checkToJson(
         summary: api.lint.summary,
       },
       diff: api.diff ? toDiffJson(api.diff) : null,
+      // NOTE: lifecycle policy and pact checks are not built yet, so their sections are null.
       policy: null,
       contracts: null,
     })),
