@@ -182,7 +182,7 @@ function removeListOrdersV1(repo: TempRepo): void {
   const start = text.indexOf('  /v1/orders:\n');
   const end = text.indexOf('  /v2/orders:\n');
   repo.write(ORDERS, text.slice(0, start) + text.slice(end));
-  // The schema only that operation used goes too, as the lint rule for unused components asks.
+  // The schema only that operation used goes too, because the lint rule for unused components reports it otherwise.
   const withoutPage = repo
     .read(ORDERS)
     .replace(/    OrderPageV1:\n(?: {6}.*\n)+/, '')

@@ -7,7 +7,7 @@ const HEADINGS = {
 } as const;
 
 /**
- * A Markdown changelog fragment of the changes under review, grouped per API and
+ * Renders a Markdown changelog fragment of the changes under review, grouped per API and
  * by level, for the pull-request comment.
  */
 export function changelogFragment(apis: readonly ApiReport[]): string {

@@ -25,7 +25,7 @@ export interface OperationRef {
 
 /**
  * One result of any check (lint rule, diff change kind, policy check), as plain data.
- * `kind` tells the reporters which vocabulary to use: lint problems carry a severity,
+ * `kind` selects the reporters' vocabulary: lint problems carry a severity,
  * changes and policy findings carry a level.
  */
 export interface Finding {

@@ -1,4 +1,4 @@
-/** Where a node starts: 0-based line and column. */
+/** The start of a node: 0-based line and column. */
 interface Place {
   line: number;
   column: number;
@@ -11,7 +11,7 @@ interface Block {
 }
 
 interface Child {
-  /** Where the key (or the sequence dash) is. */
+  /** The place of the key, or of the sequence dash. */
   key: Place;
   /** The block holding the child's own children, when it is a block collection. */
   block: Block | null;

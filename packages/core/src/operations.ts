@@ -99,7 +99,7 @@ export function operationKey(operation: Pick<OperationView, 'method' | 'path'>):
   return `${operation.method.toUpperCase()} ${pathShape(operation.path)}`;
 }
 
-/** A path template with parameter names erased, so `/pets/{id}` and `/pets/{petId}` match. */
+/** Erases parameter names from a path template, so `/pets/{id}` and `/pets/{petId}` match. */
 export function pathShape(pathTemplate: string): string {
   return pathTemplate.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
 }

@@ -8,7 +8,7 @@ import { readSourceFile, SourceFile } from './source-file.js';
 /** The OpenAPI versions specgate analyses; Swagger 2.0 is read through a 3.x view. */
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
 
-/** Where a node of a spec is: the file it is written in and its pointer there. */
+/** The place of a node in a spec: the file it is written in and its pointer there. */
 export interface NodeRef {
   file: SourceFile;
   pointer: string;
@@ -347,7 +347,7 @@ async function readRemote(url: string): Promise<SourceFile> {
   return new SourceFile({ path: url, displayPath: url, text: await response.text() });
 }
 
-/** A path relative to `cwd` when the file is under it, else the absolute path. */
+/** Returns the path relative to `cwd` when the file is under it, else the absolute path. */
 export function displayPathOf(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
   const outside = relative === '..' || relative.startsWith(`..${path.sep}`);

@@ -10,12 +10,12 @@ export interface SpecNode {
   pointer: string;
 }
 
-/** The root node of a loaded spec. */
+/** Returns the root node of a loaded spec. */
 export function rootNode(document: SpecDocument): SpecNode {
   return { value: document.root, file: document.rootFile, pointer: '' };
 }
 
-/** The child of an object or array node, or null when it is absent. */
+/** Returns the child of an object or array node, or null when it is absent. */
 export function child(node: SpecNode, key: string | number): SpecNode | null {
   const value = node.value;
   if (value === null || typeof value !== 'object') return null;
@@ -66,7 +66,7 @@ export function keysOf(node: SpecNode | null): string[] {
   return record ? Object.keys(record) : [];
 }
 
-/** The value at a pointer inside a node. */
+/** Reads the value at a pointer inside a node. */
 export function valueAt(node: SpecNode, pointer: string): unknown {
   return getAtPointer(node.value, pointer);
 }

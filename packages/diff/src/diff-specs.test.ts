@@ -7,7 +7,7 @@ const HEAD = `openapi: 3.0.3
 info: { title: Dogs, version: 1.0.0 }
 `;
 
-/** A spec with one GET operation whose 200 response is the given schema YAML, indented 12. */
+/** Builds a spec with one operation whose 200 response (and optional request body) is the given schema YAML. */
 function dogsSpec(options: {
   schema: string;
   extraPaths?: string;

@@ -179,7 +179,9 @@ function compareChanges(a: Change, b: Change): number {
 }
 
 function levelRank(level: Level): number {
-  return level === 'error' ? 2 : level === 'warning' ? 1 : 0;
+  if (level === 'error') return 2;
+  if (level === 'warning') return 1;
+  return 0;
 }
 
 /** Counts changes per level, leaving out waived ones; breaking means any error is left. */

@@ -18,7 +18,7 @@ import type { ChangeLog } from './change.js';
 import type { SchemaComparer, SchemaDelta } from './schema-object.js';
 import { compareSecurity } from './security-requirement.js';
 
-/** What comparing one operation needs. */
+/** The inputs of one operation's comparison: the change log, the schema comparer and the operation. */
 export interface OperationContext {
   log: ChangeLog;
   schemas: SchemaComparer;
@@ -227,7 +227,7 @@ function compareResponses(
   }
 }
 
-/** A `2XX`-style range response that covers a status code, when the other side has one. */
+/** Finds the `2XX`-style range response that covers a status code, when the other side has one. */
 function coveringRange(
   status: string,
   responses: Map<string, ResponseView>,
@@ -441,9 +441,11 @@ export function recordSchemaDeltas(
 
 /** `['items', '[]', 'name']` → `items[].name`. */
 export function formatPropertyPath(path: string[]): string {
-  return path.reduce(
-    (text, segment) =>
-      segment === '[]' ? `${text}[]` : text === '' ? segment : `${text}.${segment}`,
-    '',
-  );
+  let text = '';
+  for (const segment of path) {
+    if (segment === '[]') text += '[]';
+    else if (text === '') text = segment;
+    else text += `.${segment}`;
+  }
+  return text;
 }

@@ -57,15 +57,7 @@ export class SchemaComparer {
     this.pairs.set(key, result);
     const baseView = viewSchema(this.base, baseResolved);
     const revisionView = viewSchema(this.revision, revisionResolved);
-    const add = (kind: string, detail: string): void => {
-      result.local.push({
-        kind,
-        propertyPath: [],
-        base: baseView.node,
-        revision: revisionView.node,
-        detail,
-      });
-    };
+    const add = recordLocal(result, baseView, revisionView);
     compareTypes(baseView, revisionView, add);
     compareValues(baseView, revisionView, add);
     compareBounds(baseView, revisionView, add);
@@ -177,15 +169,7 @@ export class SchemaComparer {
     }
     const baseExtra = baseView.additionalProperties;
     const revisionExtra = revisionView.additionalProperties;
-    const add = (kind: string, detail: string): void => {
-      result.local.push({
-        kind,
-        propertyPath: [],
-        base: baseView.node,
-        revision: revisionView.node,
-        detail,
-      });
-    };
+    const add = recordLocal(result, baseView, revisionView);
     if (baseExtra !== false && revisionExtra === false)
       add('additional-properties-narrowed', 'additional properties no longer allowed');
     if (baseExtra === false && revisionExtra !== false)
@@ -279,6 +263,19 @@ export class SchemaComparer {
  * other with no members in the first, the members are compared as one list, so a
  * switch alone reports no members added or removed.
  */
+/** Returns a function that records a delta of the compared pair itself, not of a property. */
+function recordLocal(result: PairResult, baseView: SchemaView, revisionView: SchemaView): Add {
+  return (kind, detail) => {
+    result.local.push({
+      kind,
+      propertyPath: [],
+      base: baseView.node,
+      revision: revisionView.node,
+      detail,
+    });
+  };
+}
+
 function alignCompositions(
   base: SchemaView,
   revision: SchemaView,

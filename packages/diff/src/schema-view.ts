@@ -7,7 +7,7 @@ export interface Bound {
 }
 
 /**
- * A schema as the comparison sees it: references followed, `allOf` members merged,
+ * A schema in the form the comparison reads: references followed, `allOf` members merged,
  * nullability from every form it can take (3.0 `nullable`, 2.0 `x-nullable`, 3.1
  * type arrays, a `null` branch of `oneOf`/`anyOf`) folded into one flag.
  */

@@ -55,9 +55,9 @@ function requirementsOf(operation: OperationView): Requirement[] {
 
 function isSubset(candidate: Requirement, satisfied: Requirement): boolean {
   for (const [scheme, scopes] of candidate) {
-    const held = satisfied.get(scheme);
-    if (!held) return false;
-    for (const scope of scopes) if (!held.has(scope)) return false;
+    const grantedScopes = satisfied.get(scheme);
+    if (!grantedScopes) return false;
+    for (const scope of scopes) if (!grantedScopes.has(scope)) return false;
   }
   return true;
 }
