@@ -11,6 +11,7 @@ export default defineConfig({
       '@specgate/core': packageSource('core'),
       '@specgate/lint': packageSource('lint'),
       '@specgate/diff': packageSource('diff'),
+      '@specgate/policy': packageSource('policy'),
       '@specgate/cli': packageSource('cli'),
     },
   },

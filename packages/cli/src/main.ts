@@ -1,47 +1,25 @@
-import { readFileSync } from 'node:fs';
-
-import { Command, CommanderError, Option } from 'commander';
-import {
-  isCalendarDate,
-  isSpecgateError,
-  loadConfig,
-  reporters,
-  SpecgateError,
-  todayUtc,
-  type Finding,
-  type Level,
-  type ReporterName,
-} from '@specgate/core';
-import { diffToJson, listChangeIds } from '@specgate/diff';
+import { Command, CommanderError } from 'commander';
+import { isSpecgateError, SpecgateError, type Level } from '@specgate/core';
+import { diffToJson } from '@specgate/diff';
 
 import { changelogFragment } from './changelog-fragment.js';
+import {
+  failOnOption,
+  prepare,
+  render,
+  VERSION,
+  warnExpired,
+  withCommonOptions,
+  type CliEnvironment,
+  type CommandContext,
+  type CommonOptions,
+} from './command-kit.js';
 import { checkToJson, runCheck } from './commands/check.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
 import { discoverApis } from './discover.js';
-import { Logger, type Verbosity } from './logger.js';
-import { parseOutputTargets, writeOutputs, type OutputTarget } from './output.js';
 
-/** The process facts the CLI reads, passed in so tests can run it in-process. */
-export interface CliEnvironment {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTty: boolean;
-  noColor: boolean;
-}
-
-interface CommonOptions {
-  format: string[];
-  config?: string;
-  quiet?: boolean;
-  verbose?: boolean;
-  debug?: boolean;
-  today?: string;
-  allowRemote?: boolean;
-}
-
-const VERSION = '0.1.0';
+export type { CliEnvironment } from './command-kit.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], environment: CliEnvironment): Promise<number> {
@@ -80,6 +58,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment)
 }
 
 function buildProgram(environment: CliEnvironment, setExit: (code: number) => void): Command {
+  const context: CommandContext = { environment, setExit };
   const program = new Command('specgate')
     .description(
       'Governance for HTTP APIs described in OpenAPI: lint, breaking changes, and the CI gate.',
@@ -200,123 +179,12 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       });
       setExit(report.summary.failed ? 1 : 0);
     });
+  // Commands that live in their own modules register here, one call each.
+  for (const register of COMMANDS) register(program, context);
   return program;
 }
 
-function withCommonOptions(command: Command): Command {
-  return command
-    .option(
-      '-f, --format <name[=file]>',
-      'output format: stylish, json, sarif, github, junit, markdown; repeat to write several, e.g. --format sarif=out.sarif',
-      collect,
-      [],
-    )
-    .option('-c, --config <file>', 'config file (default: specgate.yaml in the working directory)')
-    .option(
-      '--today <date>',
-      'the day sunset dates and waiver expiries are compared with (YYYY-MM-DD)',
-    )
-    .option('--allow-remote', 'follow http(s) $refs')
-    .addOption(new Option('-q, --quiet', 'print only results and errors').conflicts('verbose'))
-    .option('-v, --verbose', 'print progress details to stderr')
-    .option('--debug', 'print stack traces of errors');
-}
+/** Registers a command on the program; each one's module exports one of these. */
+type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-function failOnOption(): Option {
-  return new Option('--fail-on <level>', 'lowest change level that fails the run').choices([
-    'error',
-    'warning',
-    'info',
-  ]);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-async function prepare(options: CommonOptions, environment: CliEnvironment) {
-  const verbosity: Verbosity = options.debug
-    ? 'debug'
-    : options.verbose
-      ? 'verbose'
-      : options.quiet
-        ? 'quiet'
-        : 'normal';
-  const logger = new Logger(verbosity, environment.stderr);
-  const targets = parseOutputTargets(options.format, environment.cwd);
-  const config = await loadConfig(environment.cwd, options.config);
-  const today = options.today ?? todayUtc();
-  if (!isCalendarDate(today)) {
-    throw new SpecgateError(
-      'USAGE',
-      `--today "${today}" is not a date. Use the YYYY-MM-DD form, e.g. --today 2026-12-04.`,
-    );
-  }
-  checkLevelIds(config.diff.levels, config.file);
-  return { logger, targets, config, today };
-}
-
-/** Rejects a `diff.levels` key that names no change, which would otherwise do nothing. */
-function checkLevelIds(levels: Record<string, unknown>, file: string | null): void {
-  const known = new Set([...listChangeIds().map((entry) => entry.id), 'api-removed']);
-  for (const id of Object.keys(levels)) {
-    if (known.has(id)) continue;
-    throw new SpecgateError(
-      'CONFIG_INVALID',
-      `${file ?? 'specgate.yaml'}: diff.levels names "${id}", which is not a change id. Fix its spelling; packages/diff/src/change-kinds.ts lists every id.`,
-    );
-  }
-}
-
-function warnExpired(
-  logger: Logger,
-  expired: readonly { fingerprint: string; owner: string; expires: string }[],
-): void {
-  for (const waiver of expired) {
-    logger.warn(
-      `waiver ${waiver.fingerprint} (owner ${waiver.owner}) expired on ${waiver.expires}; its finding counts again. Renew or remove it.`,
-    );
-  }
-}
-
-interface RenderInput {
-  command: string;
-  findings: Finding[];
-  failLevel: Level;
-  json: () => object;
-  markdownSuffix?: () => string;
-}
-
-async function render(
-  targets: OutputTarget[],
-  environment: CliEnvironment,
-  input: RenderInput,
-): Promise<void> {
-  const sources = new Map<string, string | undefined>();
-  const readSource = (file: string): string | undefined => {
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, readFileSync(`${environment.cwd}/${file}`, 'utf8'));
-      } catch {
-        sources.set(file, undefined);
-      }
-    }
-    return sources.get(file);
-  };
-  const outputs = targets.map((target) => {
-    if (target.format === 'json') return { target, text: JSON.stringify(input.json(), null, 2) };
-    const color = target.file === undefined && environment.isTty && !environment.noColor;
-    const reporter = reporters[target.format as ReporterName];
-    let text = reporter({
-      command: input.command,
-      findings: input.findings,
-      failLevel: input.failLevel,
-      readSource,
-      color,
-      toolVersion: VERSION,
-    });
-    if (target.format === 'markdown' && input.markdownSuffix) text += input.markdownSuffix();
-    return { target, text };
-  });
-  await writeOutputs(outputs, environment.stdout);
-}
+const COMMANDS: RegisterCommand[] = [];
