@@ -15,6 +15,7 @@ import { loadRootDocument } from './load-root-document.js';
 import { LocalResolver } from './local-resolver.js';
 import { OperationIndex } from './operation-index.js';
 import { problemToFinding } from './problem-to-finding.js';
+import { SourceLocations } from './source-locations.js';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -72,10 +73,12 @@ export async function lintSpec(rootFile: string, options: LintOptions = {}): Pro
   const document = await loadRootDocument(resolver, absolutePath, displayPath(absolutePath));
   const problems = await runRedocly(document, config, resolver);
 
+  const files = await readFiles(resolver);
   const context = {
     displayPath,
-    documents: await parsedDocuments(resolver),
+    documents: new Map([...files].map(([file, read]) => [file, read.parsed])),
     operations: await OperationIndex.build(document, resolver),
+    locations: new SourceLocations((file) => files.get(file)?.text),
   };
   const findings = problems
     .filter((problem: NormalizedProblem) => problem.ignored !== true)
@@ -99,14 +102,16 @@ async function runRedocly(
   }
 }
 
-/** Collects the parsed content of every file the resolver read, by absolute path. Failed reads are left out. */
-async function parsedDocuments(resolver: BaseResolver): Promise<Map<string, unknown>> {
-  const documents = new Map<string, unknown>();
+/** Collects the text and parsed content of every file the resolver read, by absolute path. Failed reads are left out. */
+async function readFiles(
+  resolver: BaseResolver,
+): Promise<Map<string, { text: string; parsed: unknown }>> {
+  const files = new Map<string, { text: string; parsed: unknown }>();
   for (const [absoluteRef, pending] of resolver.cache) {
     const document = await pending.catch(() => undefined);
     if (document !== undefined && !(document instanceof Error)) {
-      documents.set(absoluteRef, document.parsed);
+      files.set(absoluteRef, { text: document.source.body, parsed: document.parsed });
     }
   }
-  return documents;
+  return files;
 }

@@ -35,12 +35,13 @@ export class OperationIndex {
 
   /** Returns the operation whose subtree contains `pointer` in `file`, or null. */
   find(file: string, pointer: string): OperationRef | null {
-    const segments = parsePointer(pointer);
-    for (let length = segments.length; length > 0; length -= 1) {
-      const operation = this.#operations.get(key(file, toPointer(segments.slice(0, length))));
+    // Escaped pointers keep `/` only between segments, so each prefix up to a `/` is a pointer.
+    for (let end = pointer.indexOf('/', 1); ; end = pointer.indexOf('/', end + 1)) {
+      const prefix = end === -1 ? pointer : pointer.slice(0, end);
+      const operation = this.#operations.get(key(file, prefix));
       if (operation !== undefined) return operation;
+      if (end === -1) return null;
     }
-    return null;
   }
 
   #add(path: string, place: PathItemPlace): void {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+
+import { SourceLocations } from './source-locations.js';
+
+const YAML = [
+  'openapi: 3.1.0',
+  'paths:',
+  '  /pets:',
+  '    get:',
+  "      'operationId': list_pets # old name",
+  '      tags:',
+  '        - pets',
+  '      responses: {}',
+  '',
+].join('\n');
+
+const JSON_TEXT =
+  '{\n  "paths": {\n    "/pets": {\n      "get": { "operationId": "listPets" },\n      "put": {\n        "tags": ["a"]\n      }\n    }\n  }\n}\n';
+
+const locations = new SourceLocations((file) =>
+  file === 'a.yaml' ? YAML : file === 'a.json' ? JSON_TEXT : undefined,
+);
+
+describe('SourceLocations', () => {
+  it('covers a scalar value without its comment', () => {
+    expect(locations.range('a.yaml', '/paths/~1pets/get/operationId', false)).toEqual({
+      line: 5,
+      column: 22,
+      endLine: 5,
+      endColumn: 31,
+    });
+  });
+
+  it('covers a quoted key when reporting on the key', () => {
+    expect(locations.range('a.yaml', '/paths/~1pets/get/operationId', true)).toEqual({
+      line: 5,
+      column: 7,
+      endLine: 5,
+      endColumn: 20,
+    });
+  });
+
+  it('covers the key of a block value', () => {
+    expect(locations.range('a.yaml', '/paths/~1pets/get/tags', false)).toEqual({
+      line: 6,
+      column: 7,
+      endLine: 6,
+      endColumn: 11,
+    });
+  });
+
+  it('covers a sequence item after its dash', () => {
+    expect(locations.range('a.yaml', '/paths/~1pets/get/tags/0', false)).toEqual({
+      line: 7,
+      column: 11,
+      endLine: 7,
+      endColumn: 15,
+    });
+  });
+
+  it('covers a JSON string value without the comma', () => {
+    expect(locations.range('a.json', '/paths/~1pets/get/operationId', false)).toEqual({
+      line: 4,
+      column: 31,
+      endLine: 4,
+      endColumn: 41,
+    });
+  });
+
+  it('covers the key of a JSON object spanning lines', () => {
+    expect(locations.range('a.json', '/paths/~1pets/put', false)).toEqual({
+      line: 5,
+      column: 7,
+      endLine: 5,
+      endColumn: 12,
+    });
+  });
+
+  it('returns null for a file it has no text of', () => {
+    expect(locations.range('missing.yaml', '/paths', false)).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+import { TextLocator, type LineColumn } from '@specgate/core';
+
+/** A place in a file: 1-based start, and the column just past the last character. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface LocatedFile {
+  locator: TextLocator;
+  lines: string[];
+}
+
+/**
+ * Maps Redocly problem locations to line and column ranges from the file text, without
+ * the YAML AST Redocly's own `getLineColLocation` builds for every file (about a second
+ * per 4 MB of YAML). A problem about a mapping member covers its scalar value on the
+ * key's line, or its key when Redocly reports on the key or the value is a block.
+ */
+export class SourceLocations {
+  readonly #texts: (file: string) => string | undefined;
+  readonly #files = new Map<string, LocatedFile | null>();
+
+  constructor(texts: (file: string) => string | undefined) {
+    this.#texts = texts;
+  }
+
+  /** Returns the range of the value (or key) at `pointer` in `file`, or null for an unknown file. */
+  range(file: string, pointer: string, onKey: boolean): SourceRange | null {
+    const located = this.#file(file);
+    if (located === null) return null;
+    const start = located.locator.locate(pointer);
+    const lineText = (located.lines[start.line - 1] ?? '').replace(/\r$/, '');
+    const isItem = /^\d+$/.test(lastSegment(pointer)) && lineText[start.column - 1] === '-';
+    const [from, to] = isItem
+      ? itemSpan(lineText, start.column - 1)
+      : memberSpan(lineText, start, onKey);
+    return { line: start.line, column: from + 1, endLine: start.line, endColumn: to + 1 };
+  }
+
+  #file(file: string): LocatedFile | null {
+    if (!this.#files.has(file)) {
+      const text = this.#texts(file);
+      this.#files.set(
+        file,
+        text === undefined
+          ? null
+          : {
+              locator: new TextLocator(text, /^\s*[[{]/.test(text) ? 'json' : 'yaml'),
+              lines: text.split('\n'),
+            },
+      );
+    }
+    return this.#files.get(file) ?? null;
+  }
+}
+
+function lastSegment(pointer: string): string {
+  return pointer.slice(pointer.lastIndexOf('/') + 1);
+}
+
+/** The content of a block sequence item after its `-`, to the end of the line. */
+function itemSpan(line: string, dash: number): [number, number] {
+  let start = dash + 1;
+  while (line[start] === ' ' || line[start] === '\t') start += 1;
+  const end = contentEnd(line, start);
+  return end > start ? [start, end] : [dash, dash + 1];
+}
+
+/** The scalar value of a `key: value` line, or the key when asked for or the value is a block. */
+function memberSpan(line: string, start: LineColumn, onKey: boolean): [number, number] {
+  const keyStart = start.column - 1;
+  const keyEnd = keyEndOf(line, keyStart);
+  if (onKey || keyEnd <= keyStart) return [keyStart, Math.max(keyEnd, keyStart + 1)];
+  let colon = keyEnd;
+  while (line[colon] === ' ' || line[colon] === '\t') colon += 1;
+  if (line[colon] !== ':') return [keyStart, keyEnd];
+  let valueStart = colon + 1;
+  while (line[valueStart] === ' ' || line[valueStart] === '\t') valueStart += 1;
+  const valueEnd = contentEnd(line, valueStart);
+  const value = line.slice(valueStart, valueEnd);
+  // A value that opens a collection spanning lines is shown by its key.
+  if (value === '' || value.startsWith('#') || value === '{' || value === '[')
+    return [keyStart, keyEnd];
+  return [valueStart, valueEnd];
+}
+
+/** The end of a quoted or plain key starting at `start`. */
+function keyEndOf(line: string, start: number): number {
+  const quote = line[start];
+  if (quote === '"' || quote === "'") return quotedEnd(line, start);
+  let index = start;
+  while (index < line.length) {
+    if (line[index] === ':' && (index + 1 === line.length || /[\s,]/.test(line[index + 1] ?? '')))
+      break;
+    index += 1;
+  }
+  let end = index;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  return end;
+}
+
+/** The index just past the closing quote of a string that opens at `start`. */
+function quotedEnd(line: string, start: number): number {
+  const quote = line[start];
+  let index = start + 1;
+  while (index < line.length) {
+    const char = line[index];
+    if (quote === '"' && char === '\\') index += 2;
+    else if (char === quote && quote === "'" && line[index + 1] === "'") index += 2;
+    else if (char === quote) return index + 1;
+    else index += 1;
+  }
+  return line.length;
+}
+
+/** The end of the value text from `start`: a closing quote, or the line end less a comment and a JSON comma. */
+function contentEnd(line: string, start: number): number {
+  const first = line[start];
+  if (first === '"' || first === "'") return quotedEnd(line, start);
+  let end = line.length;
+  const comment = line.indexOf(' #', start);
+  if (comment !== -1) end = comment;
+  while (end > start && /[\s,]/.test(line[end - 1] ?? '')) end -= 1;
+  return end;
+}
