@@ -64,5 +64,7 @@ export {
   SARIF_SCHEMA_URI,
 } from './reporters/index.js';
 export type { FormatName, ReportInput, Reporter, ReporterName } from './reporters/index.js';
+export { listServers, serverBasePath } from './servers.js';
+export type { ServerView } from './servers.js';
 export { TextLocator } from './text-locator.js';
 export { isCalendarDate } from './calendar-date.js';

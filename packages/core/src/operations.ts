@@ -78,8 +78,8 @@ export interface OperationView {
 export function listOperations(document: SpecDocument): OperationView[] {
   const root = rootNode(document);
   const paths = child(root, 'paths');
-  // NOTE: a 3.x path leaves out the path of its server URL while a 2.0 path gets `basePath`,
-  // so a 2.0 spec and its 3.x conversion do not line up operation by operation.
+  // A 3.x path leaves out the path of its server URL while a 2.0 path gets `basePath`;
+  // comparisons line the two up with `listServers`.
   const basePath = document.version === '2.0' ? normaliseBasePath(document.root['basePath']) : '';
   const operations: OperationView[] = [];
   for (const pathKey of keysOf(paths)) {

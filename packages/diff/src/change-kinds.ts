@@ -127,6 +127,9 @@ export const CHANGE_LEVELS: Record<string, Level> = {
   'response-header-became-required': 'info',
   'endpoint-security-tightened': 'error',
   'endpoint-security-loosened': 'info',
+  'api-base-path-changed': 'error',
+  'server-removed': 'warning',
+  'server-added': 'info',
 };
 
 /** Lists every change id with its default level, for docs and config validation. */

@@ -3,7 +3,6 @@ import {
   compareFindings,
   fingerprint,
   listOperations,
-  operationKey,
   todayUtc,
   type Level,
   type OperationView,
@@ -14,6 +13,7 @@ import {
 import { ChangeLog, type Change, type PendingChange } from './change.js';
 import { compareOperation, fixedChange, type OperationContext } from './operation-object.js';
 import { SchemaComparer } from './schema-object.js';
+import { alignOperations, compareServers } from './server-object.js';
 import { parseSunset } from './sunset.js';
 
 /** Options of a comparison. */
@@ -47,8 +47,16 @@ export function diffSpecs(
   const log = new ChangeLog();
   const schemas = new SchemaComparer(base, revision);
   const today = options.today ?? todayUtc();
-  const baseOperations = indexOperations(listOperations(base));
-  const revisionOperations = indexOperations(listOperations(revision));
+  compareServers(log, base, revision);
+  const aligned = alignOperations(
+    log,
+    base,
+    revision,
+    listOperations(base),
+    listOperations(revision),
+  );
+  const baseOperations = aligned.base;
+  const revisionOperations = aligned.revision;
   for (const [key, before] of baseOperations) {
     const after = revisionOperations.get(key);
     const context: OperationContext = { log, schemas, operation: operationRef(after ?? before) };
@@ -67,10 +75,6 @@ export function diffSpecs(
     changes,
     summary: summariseChanges(changes),
   };
-}
-
-function indexOperations(operations: OperationView[]): Map<string, OperationView> {
-  return new Map(operations.map((operation) => [operationKey(operation), operation]));
 }
 
 function operationRef(operation: OperationView) {
