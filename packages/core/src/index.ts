@@ -27,7 +27,13 @@ export {
   gitTopLevel,
   verifyRevision,
 } from './git.js';
-export { HTTP_METHODS, listOperations, operationKey, pathShape } from './operations.js';
+export {
+  HTTP_METHODS,
+  listOperations,
+  listPathItemOperations,
+  operationKey,
+  pathShape,
+} from './operations.js';
 export type {
   HeaderView,
   MediaTypeView,

@@ -94,6 +94,25 @@ export function listOperations(document: SpecDocument): OperationView[] {
   return operations;
 }
 
+/**
+ * Lists the operations of one Path Item outside `paths`: a webhook, or a callback's URL
+ * expression (given as `pathKey`).
+ */
+export function listPathItemOperations(
+  document: SpecDocument,
+  pathItem: SpecNode,
+  pathKey: string,
+): OperationView[] {
+  const resolved = deref(document, pathItem);
+  const operations: OperationView[] = [];
+  for (const method of HTTP_METHODS) {
+    const operation = child(resolved, method);
+    if (!operation || !asRecord(operation.value)) continue;
+    operations.push(viewOperation(document, resolved, operation, method, pathKey, ''));
+  }
+  return operations;
+}
+
 /** The operation key used to match operations across versions: method and path shape. */
 export function operationKey(operation: Pick<OperationView, 'method' | 'path'>): string {
   return `${operation.method.toUpperCase()} ${pathShape(operation.path)}`;

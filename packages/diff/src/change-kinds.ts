@@ -130,6 +130,42 @@ export const CHANGE_LEVELS: Record<string, Level> = {
   'api-base-path-changed': 'error',
   'server-removed': 'warning',
   'server-added': 'info',
+  'callback-added': 'info',
+  'callback-removed': 'warning',
+  'webhook-added': 'info',
+  'webhook-removed': 'warning',
+};
+
+/**
+ * Levels of operation-level change ids inside a callback or webhook, where the API sends
+ * the request and the client (the receiver) sends the response. Ids missing here keep
+ * their level: a change of style or security breaks either side alike.
+ */
+export const REVERSED_LEVELS: Record<string, Level> = {
+  'endpoint-added': 'info',
+  'new-required-request-parameter': 'info',
+  'new-optional-request-parameter': 'info',
+  'request-parameter-removed': 'warning',
+  'request-parameter-became-required': 'info',
+  'request-parameter-became-optional': 'error',
+  'request-body-added-required': 'info',
+  'request-body-added-optional': 'info',
+  'request-body-removed': 'error',
+  'request-body-became-required': 'info',
+  'request-body-became-optional': 'error',
+  'request-body-media-type-added': 'warning',
+  'request-body-media-type-removed': 'info',
+  'response-success-status-removed': 'error',
+  'response-non-success-status-removed': 'warning',
+  'response-success-status-added': 'info',
+  'response-non-success-status-added': 'info',
+  'response-media-type-added': 'info',
+  'response-media-type-removed': 'error',
+  'response-header-added': 'warning',
+  'response-required-header-removed': 'info',
+  'response-optional-header-removed': 'info',
+  'response-header-became-optional': 'info',
+  'response-header-became-required': 'error',
 };
 
 /** Lists every change id with its default level, for docs and config validation. */
@@ -138,6 +174,7 @@ export function listChangeIds(): { id: string; level: Level }[] {
     id,
     level,
   }));
+  const flip = { request: 'response', response: 'request' } as const;
   for (const [kind, levels] of Object.entries(SCHEMA_CHANGE_LEVELS)) {
     for (const direction of ['request', 'response'] as const) {
       const subjects = PROPERTY_KINDS.has(kind)
@@ -145,9 +182,30 @@ export function listChangeIds(): { id: string; level: Level }[] {
         : direction === 'request'
           ? ['request-body', 'request-property', 'request-parameter']
           : ['response-body', 'response-property', 'response-header'];
-      for (const subject of subjects)
+      for (const subject of subjects) {
         ids.push({ id: `${subject}-${kind}`, level: levels[direction] });
+        for (const prefix of REVERSED_PREFIXES)
+          ids.push({ id: `${prefix}${subject}-${kind}`, level: levels[flip[direction]] });
+      }
     }
+  }
+  for (const [id, level] of Object.entries(CHANGE_LEVELS)) {
+    if (!OPERATION_LEVEL_IDS.has(id)) continue;
+    for (const prefix of REVERSED_PREFIXES)
+      ids.push({ id: `${prefix}${id}`, level: REVERSED_LEVELS[id] ?? level });
   }
   return ids.sort((a, b) => a.id.localeCompare(b.id));
 }
+
+const REVERSED_PREFIXES = ['callback-', 'webhook-'] as const;
+
+/** Ids recorded inside one operation's comparison, which callbacks and webhooks reuse. */
+const OPERATION_LEVEL_IDS = new Set(
+  Object.keys(CHANGE_LEVELS).filter(
+    (id) =>
+      !id.startsWith('endpoint-removed') &&
+      !['api-base-path-changed', 'server-removed', 'server-added'].includes(id) &&
+      !id.startsWith('callback-') &&
+      !id.startsWith('webhook-'),
+  ),
+);

@@ -13,6 +13,7 @@ import {
 import { ChangeLog, type Change, type PendingChange } from './change.js';
 import { compareOperation, fixedChange, type OperationContext } from './operation-object.js';
 import { SchemaComparer } from './schema-object.js';
+import { compareWebhooks } from './callback-object.js';
 import { alignOperations, compareServers } from './server-object.js';
 import { parseSunset } from './sunset.js';
 
@@ -47,6 +48,7 @@ export function diffSpecs(
   const log = new ChangeLog();
   const schemas = new SchemaComparer(base, revision);
   const today = options.today ?? todayUtc();
+  const documents = { base, revision };
   compareServers(log, base, revision);
   const aligned = alignOperations(
     log,
@@ -59,15 +61,21 @@ export function diffSpecs(
   const revisionOperations = aligned.revision;
   for (const [key, before] of baseOperations) {
     const after = revisionOperations.get(key);
-    const context: OperationContext = { log, schemas, operation: operationRef(after ?? before) };
+    const context: OperationContext = {
+      log,
+      schemas,
+      documents,
+      operation: operationRef(after ?? before),
+    };
     if (after) compareOperation(context, before, after);
     else recordRemoval(context, before, revision, today);
   }
   for (const [key, after] of revisionOperations) {
     if (baseOperations.has(key)) continue;
-    const context: OperationContext = { log, schemas, operation: operationRef(after) };
+    const context: OperationContext = { log, schemas, documents, operation: operationRef(after) };
     fixedChange(context)('endpoint-added', 'operation added', null, after.node);
   }
+  compareWebhooks({ log, schemas, documents });
   const changes = finalise(log.changes, options.levels ?? {});
   return {
     base: { source: base.rootFile.displayPath, version: base.apiVersion },

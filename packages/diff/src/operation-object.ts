@@ -5,17 +5,20 @@ import {
   type OperationView,
   type ParameterView,
   type ResponseView,
+  type SpecDocument,
   type SpecNode,
 } from '@specgate/core';
 
 import {
   CHANGE_LEVELS,
   PROPERTY_KINDS,
+  REVERSED_LEVELS,
   SCHEMA_CHANGE_LEVELS,
   type Direction,
 } from './change-kinds.js';
 import type { ChangeLog } from './change.js';
 import type { SchemaComparer, SchemaDelta } from './schema-object.js';
+import { compareCallbacks } from './callback-object.js';
 import { compareSecurity } from './security-requirement.js';
 
 /** The inputs of one operation's comparison: the change log, the schema comparer and the operation. */
@@ -23,6 +26,13 @@ export interface OperationContext {
   log: ChangeLog;
   schemas: SchemaComparer;
   operation: OperationRef;
+  documents: { base: SpecDocument; revision: SpecDocument };
+  /**
+   * Set for an operation the API calls on the client (a callback or webhook): change ids
+   * get this prefix, and the verdicts flip because the API sends the request and the
+   * client sends the response.
+   */
+  reversed?: { prefix: 'callback-' | 'webhook-'; label: string };
 }
 
 /** Compares two versions of the same operation: parameters, request body, responses, security. */
@@ -48,15 +58,18 @@ export function compareOperation(
   compareRequestBody(context, base, revision);
   compareResponses(context, base, revision);
   compareSecurity(context, base, revision);
+  // Callbacks of callbacks are not followed: the reversed exchange has no reverse of its own.
+  if (!context.reversed) compareCallbacks(context, base, revision);
 }
 
 /** Returns a function that records a change whose level does not depend on direction. */
 export function fixedChange(context: OperationContext) {
   return (id: string, message: string, base: SpecNode | null, revision: SpecNode | null): void => {
+    const reversed = context.reversed;
     context.log.add({
-      id,
-      level: CHANGE_LEVELS[id] ?? 'info',
-      message,
+      id: reversed ? `${reversed.prefix}${id}` : id,
+      level: (reversed ? REVERSED_LEVELS[id] : undefined) ?? CHANGE_LEVELS[id] ?? 'info',
+      message: reversed ? `${reversed.label}: ${message}` : message,
       operation: context.operation,
       base,
       revision,
@@ -428,10 +441,13 @@ export function recordSchemaDeltas(
       delta.propertyPath.length > 0
         ? `${label}: property ${formatPropertyPath(delta.propertyPath)}`
         : label;
+    const reversed = context.reversed;
     context.log.add({
-      id,
-      level: levels[direction],
-      message: `${where}: ${delta.detail}`,
+      id: reversed ? `${reversed.prefix}${id}` : id,
+      level: levels[reversed ? (direction === 'request' ? 'response' : 'request') : direction],
+      message: reversed
+        ? `${reversed.label}: ${where}: ${delta.detail}`
+        : `${where}: ${delta.detail}`,
       operation: context.operation,
       base: delta.base,
       revision: delta.revision,
