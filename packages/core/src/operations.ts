@@ -31,6 +31,8 @@ export interface ParameterView {
   schema: SpecNode | null;
   style: string;
   explode: boolean;
+  /** Whether reserved characters may be sent unencoded (a 3.x query parameter's `allowReserved`). */
+  allowReserved: boolean;
 }
 
 /** A request body, from 3.x `requestBody` or Swagger 2.0 `body` and `formData` parameters. */
@@ -195,6 +197,7 @@ function viewParameter(parameter: RawParameter, isSwagger2: boolean): ParameterV
     in: parameter.in,
     required: record['required'] === true || parameter.in === 'path',
     deprecated: record['deprecated'] === true,
+    allowReserved: record['allowReserved'] === true,
     node: parameter.node,
     schema: isSwagger2
       ? parameter.node

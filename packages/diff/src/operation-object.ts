@@ -97,6 +97,24 @@ function compareParameters(
   const revisionOthers = new Map(
     revision.parameters.filter((p) => p.in !== 'path').map((p) => [parameterKey(p), p]),
   );
+  // A parameter that kept its name but moved (query to header, say) is one change, not two.
+  for (const [key, parameter] of baseOthers) {
+    if (revisionOthers.has(key)) continue;
+    const moved = [...revisionOthers].find(
+      ([otherKey, other]) =>
+        !baseOthers.has(otherKey) && other.name.toLowerCase() === parameter.name.toLowerCase(),
+    );
+    if (!moved) continue;
+    const [movedKey, other] = moved;
+    add(
+      'request-parameter-in-changed',
+      `parameter ${parameter.name} moved from ${parameter.in} to ${other.in}`,
+      parameter.node,
+      other.node,
+    );
+    baseOthers.delete(key);
+    revisionOthers.delete(movedKey);
+  }
   for (const [key, parameter] of revisionOthers) {
     if (baseOthers.has(key)) continue;
     const label = `${parameter.in} parameter ${parameter.name}`;
@@ -161,6 +179,20 @@ function compareParameter(
     add(
       'request-parameter-explode-changed',
       `${label} explode changed from ${base.explode} to ${revision.explode}`,
+      base.node,
+      revision.node,
+    );
+  if (base.allowReserved && !revision.allowReserved)
+    add(
+      'request-parameter-allow-reserved-removed',
+      `${label} no longer allows reserved characters unencoded`,
+      base.node,
+      revision.node,
+    );
+  if (!base.allowReserved && revision.allowReserved)
+    add(
+      'request-parameter-allow-reserved-added',
+      `${label} now allows reserved characters unencoded`,
       base.node,
       revision.node,
     );

@@ -391,6 +391,8 @@ function compareValues(base: SchemaView, revision: SchemaView, add: Add): void {
       `discriminator property changed from ${base.discriminator} to ${revision.discriminator ?? 'none'}`,
     );
   }
+  compareDiscriminatorMapping(base, revision, add);
+  compareExtensibleEnum(base, revision, add);
   if (
     base.default !== undefined &&
     stableStringify(base.default) !== stableStringify(revision.default)
@@ -400,6 +402,37 @@ function compareValues(base: SchemaView, revision: SchemaView, add: Add): void {
       `default changed from ${stableStringify(base.default)} to ${stableStringify(revision.default)}`,
     );
   }
+}
+
+function compareDiscriminatorMapping(base: SchemaView, revision: SchemaView, add: Add): void {
+  const before = base.discriminatorMapping ?? {};
+  const after = revision.discriminatorMapping ?? {};
+  for (const [value, target] of Object.entries(before)) {
+    if (after[value] === undefined)
+      add('discriminator-mapping-changed', `discriminator value ${value} no longer mapped`);
+    else if (after[value] !== target)
+      add(
+        'discriminator-mapping-changed',
+        `discriminator value ${value} now maps to ${after[value]} instead of ${target}`,
+      );
+  }
+  for (const [value, target] of Object.entries(after)) {
+    if (before[value] === undefined)
+      add('discriminator-mapping-changed', `discriminator value ${value} mapped to ${target}`);
+  }
+}
+
+/** `x-extensible-enum` lists known values without rejecting others, so changes to it are soft. */
+function compareExtensibleEnum(base: SchemaView, revision: SchemaView, add: Add): void {
+  if (!base.extensibleEnum && !revision.extensibleEnum) return;
+  const before = new Set((base.extensibleEnum ?? []).map(stableStringify));
+  const after = new Set((revision.extensibleEnum ?? []).map(stableStringify));
+  for (const value of after)
+    if (!before.has(value))
+      add('extensible-enum-value-added', `x-extensible-enum value ${value} added`);
+  for (const value of before)
+    if (!after.has(value))
+      add('extensible-enum-value-removed', `x-extensible-enum value ${value} removed`);
 }
 
 function compareBounds(base: SchemaView, revision: SchemaView, add: Add): void {

@@ -41,6 +41,10 @@ export interface SchemaView {
   readOnly: boolean;
   writeOnly: boolean;
   discriminator: string | undefined;
+  /** Discriminator values mapped to schema references. */
+  discriminatorMapping: Record<string, string> | undefined;
+  /** Values of `x-extensible-enum`: known values a client must expect more of. */
+  extensibleEnum: unknown[] | undefined;
   default: unknown;
 }
 
@@ -80,6 +84,8 @@ function emptyView(node: SpecNode): SchemaView {
     readOnly: false,
     writeOnly: false,
     discriminator: undefined,
+    discriminatorMapping: undefined,
+    extensibleEnum: undefined,
     default: undefined,
   };
 }
@@ -156,6 +162,14 @@ function mergeKeywords(view: SchemaView, schema: Record<string, unknown>): void 
   const property =
     typeof discriminator === 'string' ? discriminator : asRecord(discriminator)?.['propertyName'];
   if (typeof property === 'string') view.discriminator ??= property;
+  const mapping = asRecord(asRecord(discriminator)?.['mapping']);
+  if (mapping) {
+    view.discriminatorMapping ??= Object.fromEntries(
+      Object.entries(mapping).map(([value, target]) => [value, String(target)]),
+    );
+  }
+  if (Array.isArray(schema['x-extensible-enum']))
+    view.extensibleEnum ??= schema['x-extensible-enum'];
   if ('default' in schema) view.default ??= schema['default'];
 }
 

@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+
+import { specFromText } from '../../../test/support/in-memory-spec.js';
+import { diffSpecs } from './diff-specs.js';
+
+function search(parameter: string, responseSchema = '{ type: string }'): string {
+  return `openapi: 3.0.3
+info: { title: Search, version: 1.0.0 }
+paths:
+  /v1/search:
+    get:
+      operationId: search
+      parameters:
+        - ${parameter}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: ${responseSchema}
+`;
+}
+
+async function diff(base: string, revision: string) {
+  const result = diffSpecs(
+    await specFromText({ 'openapi.yaml': base }, 'base'),
+    await specFromText({ 'openapi.yaml': revision }, 'revision'),
+    { today: '2026-12-04' },
+  );
+  return result.changes.map((change) => ({
+    id: change.id,
+    level: change.level,
+    operation: change.operation ? `${change.operation.method} ${change.operation.path}` : null,
+    pointer: change.location?.pointer,
+  }));
+}
+
+const QUERY = '{ name: q, in: query, schema: { type: string } }';
+const RESPONSE_SCHEMA = '/paths/~1v1~1search/get/responses/200/content/application~1json/schema';
+
+describe('parameter location and encoding', () => {
+  test('parameter moved from query to header is one error', async () => {
+    const changes = await diff(
+      search(QUERY),
+      search('{ name: q, in: header, schema: { type: string } }'),
+    );
+    expect(changes).toEqual([
+      {
+        id: 'request-parameter-in-changed',
+        level: 'error',
+        operation: 'GET /v1/search',
+        pointer: '/paths/~1v1~1search/get/parameters/0',
+      },
+    ]);
+  });
+
+  test('allowReserved removed is a warning and added is information', async () => {
+    const reserved = '{ name: q, in: query, allowReserved: true, schema: { type: string } }';
+    expect(await diff(search(reserved), search(QUERY))).toEqual([
+      {
+        id: 'request-parameter-allow-reserved-removed',
+        level: 'warning',
+        operation: 'GET /v1/search',
+        pointer: '/paths/~1v1~1search/get/parameters/0',
+      },
+    ]);
+    expect((await diff(search(QUERY), search(reserved))).map((change) => change.id)).toEqual([
+      'request-parameter-allow-reserved-added',
+    ]);
+  });
+});
+
+describe('discriminator mapping and extensible enums', () => {
+  const pet = (mapping: string) =>
+    `{ oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: kind, mapping: ${mapping} } }`;
+  const components = `components:
+  schemas:
+    Cat: { type: object, properties: { kind: { type: string } } }
+    Dog: { type: object, properties: { kind: { type: string } } }
+`;
+
+  test('discriminator value mapped elsewhere is a warning', async () => {
+    const changes = await diff(
+      search(QUERY, pet("{ cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' }")) +
+        components,
+      search(QUERY, pet("{ cat: '#/components/schemas/Dog', dog: '#/components/schemas/Dog' }")) +
+        components,
+    );
+    expect(changes).toEqual([
+      {
+        id: 'response-body-discriminator-mapping-changed',
+        level: 'warning',
+        operation: 'GET /v1/search',
+        pointer: RESPONSE_SCHEMA,
+      },
+    ]);
+  });
+
+  test('x-extensible-enum value added to a response is information', async () => {
+    const changes = await diff(
+      search(QUERY, '{ type: string, x-extensible-enum: [open, closed] }'),
+      search(QUERY, '{ type: string, x-extensible-enum: [open, closed, archived] }'),
+    );
+    expect(changes).toEqual([
+      {
+        id: 'response-body-extensible-enum-value-added',
+        level: 'info',
+        operation: 'GET /v1/search',
+        pointer: RESPONSE_SCHEMA,
+      },
+    ]);
+  });
+
+  test('x-extensible-enum value removed from a request is a warning', async () => {
+    const changes = await diff(
+      search('{ name: q, in: query, schema: { type: string, x-extensible-enum: [a, b] } }'),
+      search('{ name: q, in: query, schema: { type: string, x-extensible-enum: [a] } }'),
+    );
+    expect(changes).toEqual([
+      {
+        id: 'request-parameter-extensible-enum-value-removed',
+        level: 'warning',
+        operation: 'GET /v1/search',
+        pointer: '/paths/~1v1~1search/get/parameters/0/schema',
+      },
+    ]);
+  });
+});
