@@ -21,8 +21,11 @@ export function listServers(document: SpecDocument): ServerView[] {
     const basePath = trimPath(typeof root['basePath'] === 'string' ? root['basePath'] : '');
     const host = typeof root['host'] === 'string' ? root['host'] : '';
     const schemes = Array.isArray(root['schemes']) ? root['schemes'].map(String) : ['https'];
-    const pointer = host === '' ? '/basePath' : '/host';
-    if (host === '') return [{ url: basePath || '/', basePath, pointer }];
+    if (host === '') {
+      // Without a host the API is served from the spec's own host; only a basePath is declared.
+      return [{ url: basePath || '/', basePath, pointer: basePath === '' ? '' : '/basePath' }];
+    }
+    const pointer = '/host';
     return schemes.map((scheme) => ({ url: `${scheme}://${host}${basePath}`, basePath, pointer }));
   }
   const servers = Array.isArray(root['servers']) ? root['servers'] : [];

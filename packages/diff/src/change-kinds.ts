@@ -136,6 +136,15 @@ export const CHANGE_LEVELS: Record<string, Level> = {
   'api-base-path-changed': 'error',
   'server-removed': 'warning',
   'server-added': 'info',
+  'security-scheme-added': 'info',
+  'security-scheme-removed': 'warning',
+  'security-scheme-type-changed': 'error',
+  'security-scheme-api-key-changed': 'error',
+  'security-scheme-flow-added': 'info',
+  'security-scheme-flow-removed': 'error',
+  'security-scheme-url-changed': 'warning',
+  'security-scheme-scope-added': 'info',
+  'security-scheme-scope-removed': 'error',
   'callback-added': 'info',
   'callback-removed': 'warning',
   'webhook-added': 'info',
@@ -211,6 +220,7 @@ const OPERATION_LEVEL_IDS = new Set(
     (id) =>
       !id.startsWith('endpoint-removed') &&
       !['api-base-path-changed', 'server-removed', 'server-added'].includes(id) &&
+      !id.startsWith('security-scheme-') &&
       !id.startsWith('callback-') &&
       !id.startsWith('webhook-'),
   ),

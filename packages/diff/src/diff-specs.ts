@@ -14,6 +14,7 @@ import { ChangeLog, type Change, type PendingChange } from './change.js';
 import { compareOperation, fixedChange, type OperationContext } from './operation-object.js';
 import { SchemaComparer } from './schema-object.js';
 import { compareWebhooks } from './callback-object.js';
+import { compareSecuritySchemes } from './security-scheme.js';
 import { alignOperations, compareServers } from './server-object.js';
 import { parseSunset } from './sunset.js';
 
@@ -50,6 +51,7 @@ export function diffSpecs(
   const today = options.today ?? todayUtc();
   const documents = { base, revision };
   compareServers(log, base, revision);
+  compareSecuritySchemes(log, base, revision);
   const aligned = alignOperations(
     log,
     base,
