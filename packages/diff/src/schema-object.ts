@@ -15,6 +15,9 @@ export interface SchemaDelta {
   detail: string;
 }
 
+/** Keywords that describe a schema without restricting the values it accepts. */
+const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'example', 'examples', 'deprecated']);
+
 const FORMAT_WIDER: Record<string, string> = { int32: 'int64', float: 'double' };
 
 /** The comparison of one pair of schema nodes: its own deltas and the nested pairs. */
@@ -155,6 +158,15 @@ export class SchemaComparer {
     return direction === 'request' ? schema?.['readOnly'] === true : schema?.['writeOnly'] === true;
   }
 
+  /** True when `additionalProperties` is a schema that rejects some values; `{}` rejects none. */
+  private constrains(extra: boolean | SpecNode, document: SpecDocument): boolean {
+    if (typeof extra === 'boolean') return false;
+    const schema = asRecord(deref(document, extra).value) ?? {};
+    return Object.keys(schema).some(
+      (key) => !ANNOTATION_KEYWORDS.has(key) && !key.startsWith('x-'),
+    );
+  }
+
   private compareNested(
     baseView: SchemaView,
     revisionView: SchemaView,
@@ -174,6 +186,15 @@ export class SchemaComparer {
       add('additional-properties-narrowed', 'additional properties no longer allowed');
     if (baseExtra === false && revisionExtra !== false)
       add('additional-properties-widened', 'additional properties now allowed');
+    const baseConstrains = this.constrains(baseExtra, this.base);
+    const revisionConstrains = this.constrains(revisionExtra, this.revision);
+    if (baseExtra === true && revisionConstrains)
+      add('additional-properties-narrowed', 'additional properties must now match a schema');
+    if (baseConstrains && revisionExtra === true)
+      add(
+        'additional-properties-widened',
+        'additional properties no longer need to match a schema',
+      );
     if (typeof baseExtra === 'object' && typeof revisionExtra === 'object') {
       result.children.push({
         segment: '*',
