@@ -64,6 +64,7 @@ export class SchemaComparer {
     compareTypes(baseView, revisionView, add);
     compareValues(baseView, revisionView, add);
     compareBounds(baseView, revisionView, add);
+    compareMultipleOf(baseView.multipleOf, revisionView.multipleOf, direction, add);
     this.compareProperties(baseView, revisionView, direction, result);
     this.compareNested(baseView, revisionView, direction, result);
     result.clean =
@@ -432,15 +433,30 @@ function compareBounds(base: SchemaView, revision: SchemaView, add: Add): void {
   compareLimit('min-items', base.minItems, revision.minItems, -1, add);
   compareLimit('max-properties', base.maxProperties, revision.maxProperties, 1, add, false);
   compareLimit('min-properties', base.minProperties, revision.minProperties, -1, add, false);
-  if (base.multipleOf !== revision.multipleOf && revision.multipleOf !== undefined) {
-    const widens =
-      base.multipleOf !== undefined && Number.isInteger(base.multipleOf / revision.multipleOf);
-    if (!widens)
-      add(
-        'multiple-of-changed',
-        `multipleOf changed from ${base.multipleOf ?? 'none'} to ${revision.multipleOf}`,
-      );
-  }
+}
+
+/**
+ * Reports a `multipleOf` change on the side it can break: a request when fewer values
+ * are accepted (2 to 4, or newly set), a response when more values may come back
+ * (4 to 2, or removed). A change to an unrelated step (4 to 6) breaks both.
+ */
+function compareMultipleOf(
+  base: number | undefined,
+  revision: number | undefined,
+  direction: Direction,
+  add: Add,
+): void {
+  if (base === revision) return;
+  const narrows = revision !== undefined && (base === undefined || isMultipleOf(revision, base));
+  const widens = base !== undefined && (revision === undefined || isMultipleOf(base, revision));
+  if (direction === 'request' ? widens : narrows) return;
+  add('multiple-of-changed', `multipleOf changed from ${base ?? 'none'} to ${revision ?? 'none'}`);
+}
+
+/** True when `value` is a whole multiple of `step`, allowing for decimal rounding (0.3 of 0.1). */
+function isMultipleOf(value: number, step: number): boolean {
+  const quotient = value / step;
+  return Math.abs(quotient - Math.round(quotient)) < 1e-9;
 }
 
 /**
