@@ -240,6 +240,8 @@ export class SchemaComparer {
     result: PairResult,
   ): void {
     if (baseMembers.length === 0 && revisionMembers.length === 0) return;
+    // NOTE: members are never compared with a plain schema on the other side, so two oneOf
+    // members merged into one wider schema read as both members removed and the type narrowed.
     const unmatched = [...revisionMembers];
     const leftovers: SpecNode[] = [];
     for (const member of baseMembers) {
