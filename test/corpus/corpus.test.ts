@@ -173,14 +173,4 @@ describe('real version pairs', () => {
       'error endpoint-removed-without-sunset GET /repos/{owner}/{repo}/tags/protection',
     );
   });
-
-  test('every pair diffs against itself with no change', async () => {
-    for (const pair of readdirSync(path.join(CORPUS, 'pairs'))) {
-      const directory = path.join(CORPUS, 'pairs', pair);
-      const file = readdirSync(directory).find((name) => name.startsWith('new.')) as string;
-      const run = await runCli(['diff', file, file, '--format', 'json'], directory);
-      expect(run.code).toBe(0);
-      expect((JSON.parse(run.stdout) as DiffJson).changes).toEqual([]);
-    }
-  });
 });

@@ -279,6 +279,8 @@ function swagger2RequestBody(
       .map((parameter) => parameter.name),
   };
   // The form schema does not exist in the file, so it is placed at the first form parameter.
+  // NOTE: a field below it gets a pointer such as `.../parameters/0/properties/b` that is not in
+  // the file, so a change to the second form field is located at the first one.
   const schema: SpecNode = {
     value: schemaValue,
     file: first.node.file,

@@ -252,6 +252,12 @@ function compareResponses(
       compareResponse(context, response, other);
       continue;
     }
+    // A range narrowed to codes inside it (`2XX` to `200`) promises less, and removes nothing.
+    const narrowed = codesInRange(response.status, revision.responses, baseByStatus);
+    if (narrowed.length > 0) {
+      for (const code of narrowed) compareResponse(context, response, code);
+      continue;
+    }
     const success = response.status.startsWith('2');
     add(
       success ? 'response-success-status-removed' : 'response-non-success-status-removed',
@@ -279,6 +285,21 @@ function coveringRange(
 ): ResponseView | undefined {
   if (!/^\d{3}$/.test(status)) return undefined;
   return responses.get(`${status[0]}XX`);
+}
+
+/** Lists the revision's codes that a base range (`2XX`) covers and the base lists on their own. */
+function codesInRange(
+  status: string,
+  responses: ResponseView[],
+  baseByStatus: Map<string, ResponseView>,
+): ResponseView[] {
+  if (!/^\dXX$/.test(status)) return [];
+  return responses.filter(
+    (response) =>
+      /^\d{3}$/.test(response.status) &&
+      response.status[0] === status[0] &&
+      !baseByStatus.has(response.status),
+  );
 }
 
 function compareResponse(

@@ -15,6 +15,9 @@ export interface SchemaDelta {
   detail: string;
 }
 
+/** Keywords that describe a schema without restricting the values it accepts. */
+const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'example', 'examples', 'deprecated']);
+
 const FORMAT_WIDER: Record<string, string> = { int32: 'int64', float: 'double' };
 
 /** The comparison of one pair of schema nodes: its own deltas and the nested pairs. */
@@ -61,6 +64,7 @@ export class SchemaComparer {
     compareTypes(baseView, revisionView, add);
     compareValues(baseView, revisionView, add);
     compareBounds(baseView, revisionView, add);
+    compareMultipleOf(baseView.multipleOf, revisionView.multipleOf, direction, add);
     this.compareProperties(baseView, revisionView, direction, result);
     this.compareNested(baseView, revisionView, direction, result);
     result.clean =
@@ -155,6 +159,15 @@ export class SchemaComparer {
     return direction === 'request' ? schema?.['readOnly'] === true : schema?.['writeOnly'] === true;
   }
 
+  /** True when `additionalProperties` is a schema that rejects some values; `{}` rejects none. */
+  private constrains(extra: boolean | SpecNode, document: SpecDocument): boolean {
+    if (typeof extra === 'boolean') return false;
+    const schema = asRecord(deref(document, extra).value) ?? {};
+    return Object.keys(schema).some(
+      (key) => !ANNOTATION_KEYWORDS.has(key) && !key.startsWith('x-'),
+    );
+  }
+
   private compareNested(
     baseView: SchemaView,
     revisionView: SchemaView,
@@ -174,6 +187,15 @@ export class SchemaComparer {
       add('additional-properties-narrowed', 'additional properties no longer allowed');
     if (baseExtra === false && revisionExtra !== false)
       add('additional-properties-widened', 'additional properties now allowed');
+    const baseConstrains = this.constrains(baseExtra, this.base);
+    const revisionConstrains = this.constrains(revisionExtra, this.revision);
+    if (baseExtra === true && revisionConstrains)
+      add('additional-properties-narrowed', 'additional properties must now match a schema');
+    if (baseConstrains && revisionExtra === true)
+      add(
+        'additional-properties-widened',
+        'additional properties no longer need to match a schema',
+      );
     if (typeof baseExtra === 'object' && typeof revisionExtra === 'object') {
       result.children.push({
         segment: '*',
@@ -218,6 +240,8 @@ export class SchemaComparer {
     result: PairResult,
   ): void {
     if (baseMembers.length === 0 && revisionMembers.length === 0) return;
+    // NOTE: members are never compared with a plain schema on the other side, so two oneOf
+    // members merged into one wider schema read as both members removed and the type narrowed.
     const unmatched = [...revisionMembers];
     const leftovers: SpecNode[] = [];
     for (const member of baseMembers) {
@@ -444,15 +468,30 @@ function compareBounds(base: SchemaView, revision: SchemaView, add: Add): void {
   compareLimit('min-items', base.minItems, revision.minItems, -1, add);
   compareLimit('max-properties', base.maxProperties, revision.maxProperties, 1, add, false);
   compareLimit('min-properties', base.minProperties, revision.minProperties, -1, add, false);
-  if (base.multipleOf !== revision.multipleOf && revision.multipleOf !== undefined) {
-    const widens =
-      base.multipleOf !== undefined && Number.isInteger(base.multipleOf / revision.multipleOf);
-    if (!widens)
-      add(
-        'multiple-of-changed',
-        `multipleOf changed from ${base.multipleOf ?? 'none'} to ${revision.multipleOf}`,
-      );
-  }
+}
+
+/**
+ * Reports a `multipleOf` change on the side it can break: a request when fewer values
+ * are accepted (2 to 4, or newly set), a response when more values may come back
+ * (4 to 2, or removed). A change to an unrelated step (4 to 6) breaks both.
+ */
+function compareMultipleOf(
+  base: number | undefined,
+  revision: number | undefined,
+  direction: Direction,
+  add: Add,
+): void {
+  if (base === revision) return;
+  const narrows = revision !== undefined && (base === undefined || isMultipleOf(revision, base));
+  const widens = base !== undefined && (revision === undefined || isMultipleOf(base, revision));
+  if (direction === 'request' ? widens : narrows) return;
+  add('multiple-of-changed', `multipleOf changed from ${base ?? 'none'} to ${revision ?? 'none'}`);
+}
+
+/** True when `value` is a whole multiple of `step`, allowing for decimal rounding (0.3 of 0.1). */
+function isMultipleOf(value: number, step: number): boolean {
+  const quotient = value / step;
+  return Math.abs(quotient - Math.round(quotient)) < 1e-9;
 }
 
 /**
