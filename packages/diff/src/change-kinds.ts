@@ -55,11 +55,7 @@ export function listChangeIds(): { id: string; level: Level }[] {
   const flip = { request: 'response', response: 'request' } as const;
   for (const [kind, levels] of Object.entries(SCHEMA_CHANGE_LEVELS)) {
     for (const direction of ['request', 'response'] as const) {
-      const subjects = PROPERTY_KINDS.has(kind)
-        ? [direction]
-        : direction === 'request'
-          ? ['request-body', 'request-property', 'request-parameter']
-          : ['response-body', 'response-property', 'response-header'];
+      const subjects = schemaSubjects(kind, direction);
       for (const subject of subjects) {
         ids.push({ id: `${subject}-${kind}`, level: levels[direction] });
         for (const prefix of REVERSED_PREFIXES)
@@ -76,6 +72,15 @@ export function listChangeIds(): { id: string; level: Level }[] {
 }
 
 const REVERSED_PREFIXES = ['callback-', 'webhook-'] as const;
+
+/** The subjects a schema kind is reported for: a schema appears or goes only in a media type. */
+export function schemaSubjects(kind: string, direction: Direction): string[] {
+  if (PROPERTY_KINDS.has(kind)) return [direction];
+  if (kind === 'schema-added' || kind === 'schema-removed') return [`${direction}-body`];
+  return direction === 'request'
+    ? ['request-body', 'request-property', 'request-parameter']
+    : ['response-body', 'response-property', 'response-header'];
+}
 
 /** Ids recorded inside one operation's comparison, which callbacks and webhooks reuse. */
 const OPERATION_LEVEL_IDS = new Set(

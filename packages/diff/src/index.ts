@@ -11,9 +11,12 @@ export {
   SCHEMA_CHANGE_LEVELS,
 } from './change-kinds.js';
 export type { Direction } from './change-kinds.js';
+export { renderCatalogue } from './catalogue.js';
 export type { Change } from './change.js';
 export { diffSpecs, diffToJson, summariseChanges } from './diff-specs.js';
 export type { DiffOptions, DiffResult, DiffSide } from './diff-specs.js';
 export { SchemaComparer } from './schema-object.js';
 export type { SchemaDelta } from './schema-object.js';
+export { CHANGE_KINDS, exampleSpecs } from './kinds/index.js';
+export type { ChangeExample, ChangeKind, DirectedLevels } from './kinds/index.js';
 export { parseSunset } from './sunset.js';
