@@ -54,7 +54,9 @@ export function wideningEdits(node: SchemaModel, step: number): Edit[] {
   for (const bound of BOUNDS) {
     const value = boundOf(node, bound);
     if (value === undefined) continue;
-    edits.push({ name: `remove ${bound}`, after: withBound(node, bound, undefined) });
+    // A lower limit of 0 on a length or count constrains nothing, so removing it is no edit.
+    if (bound === 'minimum' || bound.startsWith('max') || value > 0)
+      edits.push({ name: `remove ${bound}`, after: withBound(node, bound, undefined) });
     if (bound.startsWith('max')) {
       edits.push({ name: `raise ${bound}`, after: withBound(node, bound, value + step) });
     } else if (bound === 'minimum' || value > 0) {

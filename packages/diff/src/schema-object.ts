@@ -60,6 +60,7 @@ export class SchemaComparer {
     this.pairs.set(key, result);
     const baseView = viewSchema(this.base, baseResolved);
     const revisionView = viewSchema(this.revision, revisionResolved);
+    if (this.compareMerged(baseView, revisionView, direction, result)) return key;
     const add = recordLocal(result, baseView, revisionView);
     compareTypes(baseView, revisionView, add);
     compareValues(baseView, revisionView, add);
@@ -71,6 +72,47 @@ export class SchemaComparer {
       result.local.length === 0 &&
       result.children.every((nested) => this.pairs.get(nested.key)?.clean !== false);
     return key;
+  }
+
+  /**
+   * Compares `oneOf`/`anyOf` members merged into one plain schema with that schema, member
+   * by member, instead of reporting them removed. In a request every old member must still
+   * be accepted. In a response the merged schema is compared with the members of its types,
+   * the ones whose values it may still return. Returns false when the pair is not such a merge.
+   */
+  private compareMerged(
+    baseView: SchemaView,
+    revisionView: SchemaView,
+    direction: Direction,
+    result: PairResult,
+  ): boolean {
+    const members = [...baseView.oneOf, ...baseView.anyOf];
+    const isComposedOnly =
+      members.length > 0 && baseView.types === null && baseView.properties.size === 0;
+    const revisionComposed = revisionView.oneOf.length + revisionView.anyOf.length > 0;
+    if (!isComposedOnly || revisionComposed) return false;
+    const revisionTypes = revisionView.types;
+    const compared = members.filter((member) => {
+      if (direction === 'request' || revisionTypes === null) return true;
+      const types = viewSchema(this.base, deref(this.base, member)).types;
+      return types !== null && [...types].some((type) => revisionTypes.has(type));
+    });
+    // NOTE: a response member of another type that the merged schema drops is not reported.
+    if (compared.length === 0) return false;
+    const add = recordLocal(result, baseView, revisionView);
+    if (!baseView.nullable && revisionView.nullable) add('became-nullable', 'became nullable');
+    if (baseView.nullable && !revisionView.nullable)
+      add('became-not-nullable', 'is no longer nullable');
+    for (const member of compared) {
+      result.children.push({
+        segment: null,
+        key: this.comparePair(member, revisionView.node, direction),
+      });
+    }
+    result.clean =
+      result.local.length === 0 &&
+      result.children.every((nested) => this.pairs.get(nested.key)?.clean !== false);
+    return true;
   }
 
   /** Gathers the deltas of a pair and every changed pair below it, each pair once. */
@@ -240,9 +282,11 @@ export class SchemaComparer {
     result: PairResult,
   ): void {
     if (baseMembers.length === 0 && revisionMembers.length === 0) return;
-    // NOTE: members are never compared with a plain schema on the other side, so two oneOf
-    // members merged into one wider schema read as both members removed and the type narrowed.
-    const unmatched = [...revisionMembers];
+    // A plain schema wrapped as one member among new ones is that member, not an added one.
+    const baseContent = baseMembers.length === 0 ? stableStringify(baseView.node.value) : null;
+    const unmatched = revisionMembers.filter(
+      (member) => stableStringify(deref(this.revision, member).value) !== baseContent,
+    );
     const leftovers: SpecNode[] = [];
     for (const member of baseMembers) {
       const index = findMatch(member, unmatched, this.base, this.revision);
@@ -365,7 +409,30 @@ function compareTypes(base: SchemaView, revision: SchemaView, add: Add): void {
   }
   if (!base.nullable && revision.nullable) add('became-nullable', 'became nullable');
   if (base.nullable && !revision.nullable) add('became-not-nullable', 'is no longer nullable');
-  compareFormats(base.format, revision.format, add);
+  // A format only means something for the type it belongs to, so a type change says it all.
+  const sameTypes =
+    (baseTypes === null && revisionTypes === null) ||
+    (baseTypes !== null && revisionTypes !== null && sameSet(baseTypes, revisionTypes));
+  if (sameTypes)
+    compareFormats(
+      effectiveFormat(base.format, baseTypes),
+      effectiveFormat(revision.format, revisionTypes),
+      add,
+    );
+}
+
+/**
+ * The format a number or integer has when none is written: JSON numbers are read as
+ * doubles and integers as 64-bit, so writing `int64` or `double` narrows nothing.
+ */
+function effectiveFormat(
+  format: string | undefined,
+  types: Set<string> | null,
+): string | undefined {
+  if (format !== undefined || types === null || types.size !== 1) return format;
+  if (types.has('integer')) return 'int64';
+  if (types.has('number')) return 'double';
+  return undefined;
 }
 
 /** True when every type in `inner` is allowed by `outer` (integer values are numbers). */
@@ -460,10 +527,24 @@ function compareExtensibleEnum(base: SchemaView, revision: SchemaView, add: Add)
 }
 
 function compareBounds(base: SchemaView, revision: SchemaView, add: Add): void {
-  compareBound('max', base.maximum, revision.maximum, 1, add);
-  compareBound('min', base.minimum, revision.minimum, -1, add);
-  compareLimit('max-length', base.maxLength, revision.maxLength, 1, add);
-  compareLimit('min-length', base.minLength, revision.minLength, -1, add);
+  // A new enum whose values all met the old bounds replaces them: it takes nothing back.
+  const enumWithin = (test: (value: unknown) => boolean): boolean =>
+    !base.enum && revision.enum !== undefined && revision.enum.every(test);
+  const numeric = enumWithin((value) => typeof value === 'number' && withinBounds(value, base));
+  const textual = enumWithin(
+    (value) =>
+      typeof value === 'string' &&
+      value.length <= (base.maxLength ?? Infinity) &&
+      value.length >= (base.minLength ?? 0),
+  );
+  if (!numeric) {
+    compareBound('max', base.maximum, revision.maximum, 1, add);
+    compareBound('min', base.minimum, revision.minimum, -1, add);
+  }
+  if (!textual) {
+    compareLimit('max-length', base.maxLength, revision.maxLength, 1, add);
+    compareLimit('min-length', base.minLength, revision.minLength, -1, add);
+  }
   compareLimit('max-items', base.maxItems, revision.maxItems, 1, add);
   compareLimit('min-items', base.minItems, revision.minItems, -1, add);
   compareLimit('max-properties', base.maxProperties, revision.maxProperties, 1, add, false);
@@ -492,6 +573,13 @@ function compareMultipleOf(
 function isMultipleOf(value: number, step: number): boolean {
   const quotient = value / step;
   return Math.abs(quotient - Math.round(quotient)) < 1e-9;
+}
+
+function withinBounds(value: number, view: SchemaView): boolean {
+  const { maximum, minimum } = view;
+  if (maximum && (maximum.exclusive ? value >= maximum.value : value > maximum.value)) return false;
+  if (minimum && (minimum.exclusive ? value <= minimum.value : value < minimum.value)) return false;
+  return true;
 }
 
 /**
@@ -527,6 +615,8 @@ function compareLimit(
   reportSetAndRemoved = true,
 ): void {
   if (base === revision) return;
+  // A lower limit of 0 on a length or count constrains nothing: setting or dropping one is no change.
+  if (sign === -1 && (base ?? 0) === 0 && (revision ?? 0) === 0) return;
   const detail = `${name.replace('-', ' ')} changed from ${base ?? 'none'} to ${revision ?? 'none'}`;
   if (base === undefined) {
     if (reportSetAndRemoved) add(`${name}-set`, detail);

@@ -199,7 +199,35 @@ function mergeComposition(
     mergeInto(view, document, deref(document, members[0] as SpecNode), seen);
     return;
   }
+  // Members that each only list values (`oneOf: [{const: a}, {enum: [b]}]`) are one enum.
+  const values = valueOnlyMembers(document, members);
+  if (values) {
+    view.enum ??= values.enum;
+    if (values.types) view.types ??= values.types;
+    return;
+  }
   view[keyword].push(...members);
+}
+
+const VALUE_ONLY_KEYS = new Set(['type', 'enum', 'const', 'title', 'description']);
+
+/** The union of values and types of members that only list values, or null when one does more. */
+function valueOnlyMembers(
+  document: SpecDocument,
+  members: SpecNode[],
+): { enum: unknown[]; types: Set<string> | null } | null {
+  const values: unknown[] = [];
+  let types: Set<string> | null = new Set();
+  for (const member of members) {
+    const schema = asRecord(deref(document, member).value);
+    if (!schema || !Object.keys(schema).every((key) => VALUE_ONLY_KEYS.has(key))) return null;
+    if (Array.isArray(schema['enum'])) values.push(...schema['enum']);
+    else if ('const' in schema) values.push(schema['const']);
+    else return null;
+    if (typeof schema['type'] === 'string') types?.add(schema['type']);
+    else types = null;
+  }
+  return { enum: values.filter((value) => value !== null), types };
 }
 
 function boundOf(
