@@ -171,8 +171,17 @@ describe('specgate check on a git repository', () => {
     const run = await runCli(['check', '--format', 'markdown'], repo.dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## Changelog fragment');
+    expect(run.stdout).toContain('### orders 2.1.0 → 2.1.0\n');
     expect(run.stdout).toContain(
-      '- `GET /v2/orders`: query parameter cursor: max length changed from 200 to 300 (`request-parameter-max-length-increased`)',
+      'info.version 2.1.0 does not follow the changes: the changes call for 2.1.1 or later.',
+    );
+    expect(run.stdout).toContain(
+      [
+        '#### Changed',
+        '',
+        '- <a id="v2-1-0-get-v2-orders"></a>**`GET /v2/orders`** (`listOrders`)',
+        '  - query parameter cursor: max length changed from 200 to 300 (`request-parameter-max-length-increased`)',
+      ].join('\n'),
     );
   });
 });
