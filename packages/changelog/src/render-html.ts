@@ -13,6 +13,7 @@ header.site{background:#0b3d5c;color:#fff;padding:.75rem 1.5rem}
 header.site a{color:#fff}
 h1,h2,h3{line-height:1.25}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f3f4f6;padding:.1em .3em;border-radius:3px}
+pre code{display:block;padding:.6rem .8rem;overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}

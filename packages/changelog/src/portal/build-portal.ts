@@ -1,4 +1,14 @@
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -113,12 +123,34 @@ function uniqueSlugs(apis: readonly PortalApi[]): ApiPage[] {
   });
 }
 
+/** The one image Redoc's standalone bundle loads from its CDN: the logo beside "API docs by Redocly". */
+const REDOC_LOGO_URL = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+/** An empty SVG in its place, so the pages make no request off the machine. */
+const EMPTY_SVG =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
+
+/**
+ * Copies Redoc's standalone bundle and its license into `assets/`. The bundle's footer
+ * always renders Redocly's logo from a CDN URL with no option to turn it off, so that
+ * URL is swapped for an inline empty image; a Redoc version without that exact URL fails
+ * the build here rather than leaking requests at view time.
+ */
 async function copyRedoc(staging: string, files: string[]): Promise<void> {
-  const bundle = require.resolve('redoc/bundles/redoc.standalone.js');
+  const bundlePath = require.resolve('redoc/bundles/redoc.standalone.js');
+  const bundle = await readFile(bundlePath, 'utf8');
+  const uses = bundle.split(`"${REDOC_LOGO_URL}"`).length - 1;
+  if (uses !== 1) {
+    throw new Error(
+      `${bundlePath}: expected Redoc's logo URL once, found it ${uses} times; recheck the offline patch for this Redoc version.`,
+    );
+  }
   await mkdir(path.join(staging, 'assets'), { recursive: true });
-  await copyFile(bundle, path.join(staging, 'assets/redoc.standalone.js'));
+  await writeFile(
+    path.join(staging, 'assets/redoc.standalone.js'),
+    bundle.replace(`"${REDOC_LOGO_URL}"`, JSON.stringify(EMPTY_SVG)),
+  );
   await copyFile(
-    `${bundle}.LICENSE.txt`,
+    `${bundlePath}.LICENSE.txt`,
     path.join(staging, 'assets/redoc.standalone.js.LICENSE.txt'),
   );
   files.push('assets/redoc.standalone.js', 'assets/redoc.standalone.js.LICENSE.txt');
