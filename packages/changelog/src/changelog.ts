@@ -10,7 +10,7 @@ export interface SpecRevision {
   label?: RevisionLabel;
 }
 
-/** Who owns an API and how stable it is, as specgate.yaml declares it. */
+/** Name, title, owner and stability of an API, as specgate.yaml declares them. */
 export interface ApiFacts {
   /** Short name from specgate.yaml; default the spec's info.title. */
   name: string;

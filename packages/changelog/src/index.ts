@@ -1,8 +1,9 @@
 /**
- * Changelogs and the API portal: groups the changes between revisions of a spec into
- * releases (breaking first, then deprecations, additions and other changes, one entry per
- * operation), suggests the next version, renders Markdown, HTML, JSON and Atom, and builds
- * a static portal with reference docs, changelogs and deprecation timelines.
+ * Changelogs and the API portal. Groups the changes between revisions of a spec into
+ * releases, with breaking changes first, then deprecations, additions and other changes,
+ * one entry per operation. Suggests the next version, renders Markdown, HTML, JSON and
+ * Atom, and builds a static portal with reference docs, changelogs and deprecation
+ * timelines.
  */
 export { operationAnchor, releaseAnchor } from './anchor.js';
 export { buildChangelog, upcomingSunsets } from './changelog.js';

@@ -30,8 +30,8 @@ export function bumpFor(kinds: readonly SectionName[], hasWarning: boolean): Ver
 
 /**
  * Suggests the next version from the previous one and checks the stated one against it.
- * A stated version follows when it is greater than the previous one and at least the
- * suggested one; versions that are not semantic versions (dates, `v1`) are not judged.
+ * A stated version follows when it is at least the suggested one. Versions that are not
+ * semantic versions (dates, `v1`) are not judged.
  */
 export function adviseVersion(
   previous: string | null,

@@ -29,7 +29,7 @@ export interface ReleaseEntry {
   lifecycle: OperationLifecycle | null;
 }
 
-/** Where a revision of a spec came from and when it was released. */
+/** Label of a revision: its version, release date and source. */
 export interface RevisionLabel {
   /** The version shown; default the spec's info.version. */
   version?: string | null;
@@ -80,7 +80,7 @@ export function buildRelease(
   });
 }
 
-/** What `releaseFromDiff` reads besides the diff; the documents add lifecycle facts. */
+/** Input of `releaseFromDiff` besides the diff. The documents add lifecycle facts. */
 export interface ReleaseContext {
   today: string;
   base?: SpecDocument;

@@ -5,7 +5,7 @@ import { releaseHtml } from './render-html.js';
 import type { Release } from './release.js';
 import { SECTION_HEADINGS, SECTION_NAMES } from './sections.js';
 
-/** Where the feed and the page it describes are published. */
+/** Links of a feed: the page it describes and, when known, its own URL. */
 export interface FeedLinks {
   /** URL or relative reference of the HTML changelog entries link to (`rel="alternate"`). */
   alternate: string;
@@ -16,7 +16,7 @@ export interface FeedLinks {
 /**
  * Renders a changelog as an Atom 1.0 feed (RFC 4287) with one entry per release, newest
  * first. Ids are `urn:uuid:` values derived from the API name and release, so readers
- * keep track of entries across rebuilds; a release with no date is dated `today`.
+ * keep track of entries across rebuilds. A release with no date is dated `today`.
  */
 export function renderAtom(changelog: Changelog, links: FeedLinks): string {
   const updatedOf = (release: Release) => rfc3339(release.date ?? changelog.today);

@@ -5,7 +5,7 @@ import { daysText } from './render-markdown.js';
 import type { Release, ReleaseEntry } from './release.js';
 import { SECTION_HEADINGS, SECTION_NAMES } from './sections.js';
 
-/** Styles of the changelog page and of the portal, inlined so each page stands alone. */
+/** Styles of the changelog page and of the portal, inlined so each page needs no other file. */
 export const PAGE_STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2328;background:#fff}
 main{max-width:60rem;margin:0 auto;padding:1.5rem}
@@ -87,6 +87,8 @@ export function releaseHtml(release: Release): string {
     facts.push(
       `suggested version ${esc(release.versioning.suggested)} (${release.versioning.bump})`,
     );
+  if (release.versioning.suggested === null && release.versioning.note !== null)
+    facts.push(esc(release.versioning.note));
   if (facts.length > 0) parts.push(`<p class="muted">${facts.join(' · ')}</p>`);
   if (release.versioning.follows === false && release.versioning.note !== null)
     parts.push(`<p class="warning">${esc(release.versioning.note)}.</p>`);

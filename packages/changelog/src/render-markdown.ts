@@ -40,6 +40,8 @@ export function releaseMarkdown(release: Release, level: number): string[] {
     facts.push(`compared with ${inline(release.previousVersion)}`);
   if (release.versioning.suggested !== null)
     facts.push(`suggested version: ${release.versioning.suggested} (${release.versioning.bump})`);
+  if (release.versioning.suggested === null && release.versioning.note !== null)
+    facts.push(inline(release.versioning.note));
   lines.push(`${facts.join(' · ')}.`, '');
   if (release.versioning.follows === false && release.versioning.note !== null)
     lines.push(`> **Warning:** ${inline(release.versioning.note)}.`, '');

@@ -12,7 +12,7 @@ export const SECTION_HEADINGS: Record<SectionName, string> = {
   changed: 'Changed',
 };
 
-/** The kind of one change: a breaking one, a deprecation, an addition, or anything else. */
+/** Classifies one change as breaking, a deprecation, an addition, or another change. */
 export function classifyChange(id: string, level: Level): SectionName {
   if (level === 'error') return 'breaking';
   if (id.endsWith('-deprecated')) return 'deprecated';

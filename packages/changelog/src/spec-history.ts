@@ -12,7 +12,7 @@ import {
 
 import type { SpecRevision } from './changelog.js';
 
-/** Which git revisions of a spec make up its history; exactly one way is used. */
+/** Selection of the git revisions that make up a spec's history; set exactly one field. */
 export interface RevisionSelector {
   /** Tags matching this glob (`orders-v*`), oldest tag first. */
   tags?: string;
@@ -134,7 +134,7 @@ function parseLines(output: string): [string, string][] {
     });
 }
 
-/** The UTC calendar date of an ISO 8601 date-time that git printed. */
+/** Converts an ISO 8601 date-time that git printed to its UTC calendar date. */
 function utcDate(isoDate: string): string {
   return new Date(isoDate).toISOString().slice(0, 10);
 }

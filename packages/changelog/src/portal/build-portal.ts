@@ -38,7 +38,7 @@ export interface PortalOptions {
   title?: string;
 }
 
-/** What a portal build wrote. */
+/** The result of a portal build: the folder and the files written to it. */
 export interface PortalResult {
   outDir: string;
   /** Files written, relative to `outDir`, sorted. */
@@ -50,11 +50,12 @@ const MARKER = '.specgate-portal';
 const require = createRequire(import.meta.url);
 
 /**
- * Builds the static portal: `index.html` listing the APIs, and per API an overview page
- * with the deprecation timeline and changelog, reference docs rendered by Redoc's
- * standalone bundle (copied in, so pages load nothing from the network), the bundled
- * spec, and the changelog as HTML, Markdown, JSON and Atom. The site is written to a
- * temporary folder first and moved into place, so a failed build leaves no half site.
+ * Builds the static portal: `index.html` lists the APIs, and each API gets an overview page
+ * with its deprecation timeline and changelog. Reference docs are rendered by Redoc's
+ * standalone bundle, copied in so that pages load nothing from the network. The bundled
+ * spec and the changelog as HTML, Markdown, JSON and Atom sit beside them. The site is
+ * written to a temporary folder first and moved into place, so a failed build leaves no
+ * half-written site.
  */
 export async function buildPortal(
   apis: readonly PortalApi[],
@@ -123,7 +124,7 @@ function uniqueSlugs(apis: readonly PortalApi[]): ApiPage[] {
   });
 }
 
-/** The one image Redoc's standalone bundle loads from its CDN: the logo beside "API docs by Redocly". */
+/** URL of the one image Redoc's standalone bundle loads from its CDN, the logo beside "API docs by Redocly". */
 const REDOC_LOGO_URL = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 /** An empty SVG in its place, so the pages make no request off the machine. */
 const EMPTY_SVG =

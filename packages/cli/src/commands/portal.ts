@@ -89,8 +89,8 @@ export function registerPortalCommand(program: Command, context: CommandContext)
 }
 
 /**
- * Loads the revisions of an API's spec; a spec with no matching tag or commit yet (new,
- * or outside git) gets its current file as the only revision.
+ * Loads the revisions of an API's spec. A spec with no matching tag or commit yet, because
+ * it is new or outside git, gets its current file as the only revision.
  */
 async function historyOf(
   api: ApiConfig,
