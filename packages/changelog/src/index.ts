@@ -8,6 +8,7 @@
 export { operationAnchor, releaseAnchor } from './anchor.js';
 export { buildChangelog, upcomingSunsets } from './changelog.js';
 export type { ApiFacts, Changelog, ChangelogOptions, SpecRevision } from './changelog.js';
+export { CHANGELOG_JSON_SCHEMA } from './changelog-schema.js';
 export { daysBetween, listDeprecations } from './lifecycle-facts.js';
 export type { Deprecation, OperationLifecycle } from './lifecycle-facts.js';
 export { adviseVersion, bumpFor } from './next-version.js';

@@ -1,8 +1,11 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import { specFromText } from '../../../test/support/in-memory-spec.js';
 import { buildChangelog, type Changelog } from './changelog.js';
+import { CHANGELOG_JSON_SCHEMA } from './changelog-schema.js';
 import { renderAtom } from './render-atom.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
@@ -80,6 +83,15 @@ describe('renderJson', () => {
     ]);
     expect(json.releases[0]?.versioning.suggested).toBe('2.0.0');
     expect(json.deprecations.map((row) => row.anchor)).toEqual(['get-legacy-pets']);
+  });
+  test('matches the published schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(CHANGELOG_JSON_SCHEMA);
+    const valid = validate(JSON.parse(renderJson(changelog)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(validate({ ...JSON.parse(renderJson(changelog)), schemaVersion: 2 })).toBe(false);
   });
 });
 
