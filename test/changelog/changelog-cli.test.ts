@@ -11,6 +11,8 @@ import { runCli } from '../support/run-cli.js';
 const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
 const ORDERS = 'specs/orders/openapi.yaml';
+const CUSTOMERS = 'specs/customers/openapi.yaml';
+const CUSTOMER_SCHEMA = 'specs/customers/schemas/customer.yaml';
 const LIFECYCLE = `      deprecated: true
       x-deprecated-at: '2026-06-30'
       x-sunset: '2027-06-30'
@@ -67,6 +69,8 @@ beforeAll(() => {
   repo.git('tag', 'orders-v2.1.0');
   repo.write('README.txt', 'unrelated\n');
   commitAt(repo, 'Touch something else', '2026-08-01');
+  repo.edit(CUSTOMER_SCHEMA, '      maxLength: 32\n', '      maxLength: 40\n');
+  commitAt(repo, 'Allow longer phone numbers', '2026-09-01');
 });
 
 afterAll(() => {
@@ -146,6 +150,26 @@ describe('specgate changelog over git history', () => {
     expect(range.releases).toHaveLength(1);
     expect(range.releases[0]?.ref).toMatch(/^[0-9a-f]{7}$/);
     expect(range.releases[0]?.sections).toEqual(refs.releases[0]?.sections);
+  });
+
+  test('counts commits to $ref files', async () => {
+    const run = await runCli(
+      ['changelog', CUSTOMERS, '--last', '5', '--today', '2026-12-04', '-f', 'json'],
+      repo.dir,
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as ChangelogJson;
+    expect(json.baseline.date).toBe('2026-05-01');
+    expect(json.releases.map((release) => release.date)).toEqual(['2026-09-01']);
+    const breaking = json.releases[0]?.sections['breaking'] ?? [];
+    expect(breaking.map((entry) => entry.anchor)).toEqual([
+      'post-v1-customers',
+      'get-v1-customers-customerid',
+    ]);
+    expect(breaking[0]?.changes.map((change) => change.id)).toEqual([
+      'response-property-max-length-increased',
+      'request-property-max-length-increased',
+    ]);
   });
 
   test('writes several formats at once', async () => {

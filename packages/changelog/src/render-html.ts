@@ -82,6 +82,7 @@ export function releaseHtml(release: Release): string {
   const badge = release.breaking ? '<span class="badge breaking">breaking</span>' : '';
   const parts = [`<section id="${release.anchor}">`, `<h2>${title}${date}${badge}</h2>`];
   const facts: string[] = [];
+  if (release.ref !== null) facts.push(`revision ${esc(release.ref)}`);
   if (release.previousVersion !== null) facts.push(`compared with ${esc(release.previousVersion)}`);
   if (release.versioning.suggested !== null)
     facts.push(

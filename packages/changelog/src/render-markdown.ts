@@ -36,6 +36,7 @@ export function releaseMarkdown(release: Release, level: number): string[] {
     '',
   ];
   const facts = [`Breaking: ${release.breaking ? 'yes' : 'no'}`];
+  if (release.ref !== null) facts.push(`revision ${inline(release.ref)}`);
   if (release.previousVersion !== null)
     facts.push(`compared with ${inline(release.previousVersion)}`);
   if (release.versioning.suggested !== null)

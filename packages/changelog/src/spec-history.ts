@@ -49,7 +49,8 @@ export async function loadSpecHistory(
   const topLevel = await gitTopLevel(options.cwd);
   const absolute = path.resolve(options.cwd, spec);
   const relative = path.relative(topLevel, absolute).split(path.sep).join('/');
-  const refs = await selectRefs(topLevel, relative, selector);
+  const tracked = await trackedFiles(absolute, topLevel, options);
+  const refs = await selectRefs(topLevel, tracked, selector);
   const revisions: SpecRevision[] = [];
   for (const entry of refs) {
     if (!(await existsAtRevision(topLevel, entry.ref, relative))) continue;
@@ -69,9 +70,32 @@ export async function loadSpecHistory(
   return revisions;
 }
 
+/**
+ * Lists the files of the spec as it is in the work tree, relative to the top level, so
+ * that a commit editing only a `$ref`'d file counts as a revision. A spec that does not
+ * load from the work tree is tracked by its root file alone.
+ */
+async function trackedFiles(
+  absolute: string,
+  topLevel: string,
+  options: HistoryOptions,
+): Promise<string[]> {
+  const root = path.relative(topLevel, absolute).split(path.sep).join('/');
+  try {
+    const current = await loadSpec(absolute, { cwd: options.cwd, allowRemote: false });
+    const files = [...current.files.keys()]
+      .filter((file) => !/^https?:/.test(file))
+      .map((file) => path.relative(topLevel, file).split(path.sep).join('/'))
+      .filter((file) => !file.startsWith('..'));
+    return files.includes(root) ? files : [root, ...files];
+  } catch {
+    return [root];
+  }
+}
+
 async function selectRefs(
   topLevel: string,
-  relative: string,
+  files: string[],
   selector: RevisionSelector,
 ): Promise<RefDate[]> {
   if (selector.tags !== undefined) return tagsMatching(topLevel, selector.tags);
@@ -81,11 +105,11 @@ async function selectRefs(
     const to = selector.to ?? 'HEAD';
     await verifyRevision(topLevel, to);
     const first = await dated(topLevel, selector.from);
-    const later = await commitsTouching(topLevel, relative, [`${selector.from}..${to}`]);
+    const later = await commitsTouching(topLevel, files, [`${selector.from}..${to}`]);
     return [first, ...later];
   }
   const count = selector.last ?? 10;
-  return commitsTouching(topLevel, relative, ['-n', String(count), 'HEAD']);
+  return commitsTouching(topLevel, files, ['-n', String(count), 'HEAD']);
 }
 
 async function tagsMatching(topLevel: string, pattern: string): Promise<RefDate[]> {
@@ -111,14 +135,14 @@ async function dated(topLevel: string, ref: string): Promise<RefDate> {
   return { ref: commit, label: ref, date: utcDate(date) };
 }
 
-// NOTE: only commits that touch the root file count, so a commit that edits only a
-// $ref'd file is missed until the root file changes too.
+// NOTE: the files are those the spec uses now, so a commit that only edited a $ref'd file
+// the spec no longer uses is not listed.
 async function commitsTouching(
   topLevel: string,
-  relative: string,
+  files: string[],
   range: string[],
 ): Promise<RefDate[]> {
-  const output = await git(topLevel, ['log', '--format=%H%x09%cI', ...range, '--', relative]);
+  const output = await git(topLevel, ['log', '--format=%H%x09%cI', ...range, '--', ...files]);
   return parseLines(output)
     .reverse()
     .map(([commit, date]) => ({ ref: commit, label: commit.slice(0, 7), date: utcDate(date) }));
