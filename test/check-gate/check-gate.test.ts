@@ -184,6 +184,36 @@ describe('specgate check on a git repository', () => {
       ].join('\n'),
     );
   });
+
+  test('changelog fragment shows a new deprecation', async () => {
+    repo.edit(
+      ORDERS,
+      '      operationId: getOrder\n',
+      [
+        '      operationId: getOrder',
+        '      deprecated: true',
+        "      x-deprecated-at: '2026-12-01'",
+        "      x-sunset: '2027-12-31'",
+        '      x-replaced-by: listOrders',
+        '      x-migration-guide: https://docs.example.org/orders/v3',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['check', '--format', 'markdown', '--today', '2026-12-04'], repo.dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      [
+        '#### Deprecated',
+        '',
+        '- <a id="v2-1-0-get-v2-orders-orderid"></a>**`GET /v2/orders/{orderId}`** (`getOrder`)',
+        '  - operation deprecated (`endpoint-deprecated`)',
+        '  - Deprecated on 2026-12-01, sunset on 2027-12-31 (392 days left), stability stable. Replaced by `listOrders`. Migration guide: <https://docs.example.org/orders/v3>.',
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain(
+      'Breaking: no · compared with 2.1.0 · suggested version: 2.2.0 (minor).',
+    );
+  });
 });
 
 function removeListOrdersV1(repo: TempRepo): void {
