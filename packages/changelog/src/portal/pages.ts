@@ -45,6 +45,8 @@ export function indexPage(title: string, apis: readonly ApiPage[], today: string
   return page(title, body, `${feeds}\n`);
 }
 
+// NOTE: the `specgate generate ts|flask SPEC` lines assume those commands take the spec as
+// their only required argument; they are not part of this package, so no test runs them.
 /** Renders the overview page of one API: deprecation timeline, downloads, clients, changelog. */
 export function apiPage(title: string, api: ApiPage): string {
   const changelog = api.changelog;
