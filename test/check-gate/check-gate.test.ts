@@ -171,8 +171,47 @@ describe('specgate check on a git repository', () => {
     const run = await runCli(['check', '--format', 'markdown'], repo.dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## Changelog fragment');
+    expect(run.stdout).toContain('### orders 2.1.0 → 2.1.0\n');
     expect(run.stdout).toContain(
-      '- `GET /v2/orders`: query parameter cursor: max length changed from 200 to 300 (`request-parameter-max-length-increased`)',
+      'info.version 2.1.0 does not follow the changes: the changes call for 2.1.1 or later.',
+    );
+    expect(run.stdout).toContain(
+      [
+        '#### Changed',
+        '',
+        '- <a id="v2-1-0-get-v2-orders"></a>**`GET /v2/orders`** (`listOrders`)',
+        '  - query parameter cursor: max length changed from 200 to 300 (`request-parameter-max-length-increased`)',
+      ].join('\n'),
+    );
+  });
+
+  test('changelog fragment shows a new deprecation', async () => {
+    repo.edit(
+      ORDERS,
+      '      operationId: getOrder\n',
+      [
+        '      operationId: getOrder',
+        '      deprecated: true',
+        "      x-deprecated-at: '2026-12-01'",
+        "      x-sunset: '2027-12-31'",
+        '      x-replaced-by: listOrders',
+        '      x-migration-guide: https://docs.example.org/orders/v3',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['check', '--format', 'markdown', '--today', '2026-12-04'], repo.dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      [
+        '#### Deprecated',
+        '',
+        '- <a id="v2-1-0-get-v2-orders-orderid"></a>**`GET /v2/orders/{orderId}`** (`getOrder`)',
+        '  - operation deprecated (`endpoint-deprecated`)',
+        '  - Deprecated on 2026-12-01, sunset on 2027-12-31 (392 days left), stability stable. Replaced by `listOrders`. Migration guide: <https://docs.example.org/orders/v3>.',
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain(
+      'Breaking: no · compared with 2.1.0 · suggested version: 2.2.0 (minor).',
     );
   });
 });

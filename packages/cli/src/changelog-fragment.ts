@@ -1,36 +1,27 @@
+import { releaseFromDiff, releaseMarkdown } from '@specgate/changelog';
+import { todayUtc } from '@specgate/core';
+
 import type { ApiReport } from './commands/check.js';
 
-const HEADINGS = {
-  error: 'Breaking',
-  warning: 'May break some clients',
-  info: 'Other changes',
-} as const;
-
 /**
- * Renders a Markdown changelog fragment of the changes under review, grouped per API and
- * by level, for the pull-request comment.
+ * Renders the changelog fragment of the changes under review for the pull-request
+ * comment: per API, the release that `specgate changelog` would write for it, with
+ * breaking changes first and the suggested version.
  */
 export function changelogFragment(apis: readonly ApiReport[]): string {
   const sections: string[] = [];
   for (const api of apis) {
-    if (!api.diff || api.diff.changes.length === 0) continue;
-    const lines = [
-      `### ${api.name} ${api.diff.base.version ?? ''} → ${api.diff.revision.version ?? ''}`.trimEnd(),
-      '',
-    ];
-    for (const level of ['error', 'warning', 'info'] as const) {
-      const changes = api.diff.changes.filter((change) => change.level === level);
-      if (changes.length === 0) continue;
-      lines.push(`**${HEADINGS[level]}**`, '');
-      for (const change of changes) {
-        const operation = change.operation
-          ? `\`${change.operation.method} ${change.operation.path}\`: `
-          : '';
-        lines.push(`- ${operation}${change.message} (\`${change.id}\`)`);
-      }
-      lines.push('');
-    }
-    sections.push(lines.join('\n'));
+    if (!api.diff || api.diff.changes.every((change) => change.waived)) continue;
+    const release = releaseFromDiff(api.diff, {
+      today: api.revisions?.today ?? todayUtc(),
+      ...(api.revisions ? { base: api.revisions.base, revision: api.revisions.revision } : {}),
+    });
+    const from = api.diff.base.version ?? '';
+    const to = api.diff.revision.version ?? '';
+    const heading = `### ${api.name} ${from} → ${to}`.trimEnd();
+    // The release's own heading is replaced by the API heading, so skip anchor and title.
+    const body = releaseMarkdown(release, 3).slice(4);
+    sections.push([heading, '', ...body].join('\n'));
   }
   if (sections.length === 0) return '';
   return `\n## Changelog fragment\n\n${sections.join('\n')}`;

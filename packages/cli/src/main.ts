@@ -14,9 +14,11 @@ import {
   type CommandContext,
   type CommonOptions,
 } from './command-kit.js';
+import { registerChangelogCommand } from './commands/changelog.js';
 import { checkToJson, runCheck } from './commands/check.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
+import { registerPortalCommand } from './commands/portal.js';
 import { discoverApis } from './discover.js';
 
 export type { CliEnvironment } from './command-kit.js';
@@ -187,4 +189,4 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-const COMMANDS: RegisterCommand[] = [];
+const COMMANDS: RegisterCommand[] = [registerChangelogCommand, registerPortalCommand];

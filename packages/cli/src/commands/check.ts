@@ -18,6 +18,7 @@ import {
   type Level,
   type SpecgateConfig,
   type Summary,
+  type SpecDocument,
   type Waiver,
 } from '@specgate/core';
 import { diffSpecs, summariseChanges, type Change, type DiffResult } from '@specgate/diff';
@@ -52,6 +53,8 @@ export interface ApiReport {
   status: ApiStatus;
   lint: { findings: Finding[]; summary: Summary };
   diff: DiffResult | null;
+  /** The two revisions diffed and the day of the run, for the changelog fragment. */
+  revisions: { base: SpecDocument; revision: SpecDocument; today: string } | null;
 }
 
 /** The result of `specgate check` before rendering. */
@@ -133,6 +136,7 @@ async function checkApi(
   );
   let status: ApiStatus = 'unchanged';
   let diff: DiffResult | null = null;
+  let revisions: ApiReport['revisions'] = null;
   if (!(await existsAtRevision(topLevel, options.base, relativeRoot))) {
     status = 'new';
   } else if (touched || options.all) {
@@ -144,6 +148,7 @@ async function checkApi(
     });
     diff = diffSpecs(base, revision, { today: options.today, levels: options.config.diff.levels });
     status = 'diffed';
+    revisions = { base, revision, today: options.today };
   }
   return {
     name: api.name,
@@ -153,6 +158,7 @@ async function checkApi(
     status,
     lint: { findings: lintFindings, summary: summarize(lintFindings) },
     diff,
+    revisions,
   };
 }
 
@@ -183,6 +189,7 @@ function removedApiReport(spec: { name: string; file: string }, base: string): A
       changes: [change],
       summary: { error: 1, warning: 0, info: 0, breaking: true },
     },
+    revisions: null,
   };
 }
 
