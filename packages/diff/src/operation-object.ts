@@ -19,6 +19,7 @@ import {
 import type { ChangeLog } from './change.js';
 import type { SchemaComparer, SchemaDelta } from './schema-object.js';
 import { compareCallbacks } from './callback-object.js';
+import { compareEncoding } from './encoding-object.js';
 import { compareSecurity } from './security-requirement.js';
 
 /** The inputs of one operation's comparison: the change log, the schema comparer and the operation. */
@@ -415,6 +416,7 @@ function compareMediaSchema(
   label: string,
 ): void {
   const subject = direction === 'request' ? 'request-body' : 'response-body';
+  compareEncoding(context, base, revision, direction, label);
   if (base.schema && revision.schema) {
     recordSchemaDeltas(
       context,

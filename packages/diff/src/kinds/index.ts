@@ -74,6 +74,7 @@ import { requestBodyAddedOptional } from './request-body-added-optional.js';
 import { requestBodyAddedRequired } from './request-body-added-required.js';
 import { requestBodyBecameOptional } from './request-body-became-optional.js';
 import { requestBodyBecameRequired } from './request-body-became-required.js';
+import { requestBodyEncodingChanged } from './request-body-encoding-changed.js';
 import { requestBodyMediaTypeAdded } from './request-body-media-type-added.js';
 import { requestBodyMediaTypeRemoved } from './request-body-media-type-removed.js';
 import { requestBodyRemoved } from './request-body-removed.js';
@@ -88,6 +89,7 @@ import { requestParameterRemoved } from './request-parameter-removed.js';
 import { requestParameterStyleChanged } from './request-parameter-style-changed.js';
 import { requiredPropertyAdded } from './required-property-added.js';
 import { requiredPropertyRemoved } from './required-property-removed.js';
+import { responseEncodingChanged } from './response-encoding-changed.js';
 import { responseHeaderAdded } from './response-header-added.js';
 import { responseHeaderBecameOptional } from './response-header-became-optional.js';
 import { responseHeaderBecameRequired } from './response-header-became-required.js';
@@ -216,12 +218,14 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   requestBodyBecameOptional,
   requestBodyMediaTypeAdded,
   requestBodyMediaTypeRemoved,
+  requestBodyEncodingChanged,
   responseSuccessStatusRemoved,
   responseNonSuccessStatusRemoved,
   responseSuccessStatusAdded,
   responseNonSuccessStatusAdded,
   responseMediaTypeAdded,
   responseMediaTypeRemoved,
+  responseEncodingChanged,
   responseHeaderAdded,
   responseRequiredHeaderRemoved,
   responseOptionalHeaderRemoved,
