@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { isSpecgateError, SpecgateError, type Level } from '@specgate/core';
 import { diffToJson } from '@specgate/diff';
 
-import { changelogFragment } from './changelog-fragment.js';
 import {
   failOnOption,
   prepare,
@@ -172,12 +171,16 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       });
       warnExpired(context.logger, report.expiredWaivers);
       for (const api of report.apis) context.logger.verbose(`${api.name}: ${api.status}`);
+      // The changelog renderer is loaded only for a Markdown report, the one that shows it.
+      const fragment = context.targets.some((target) => target.format === 'markdown')
+        ? (await import('./changelog-fragment.js')).changelogFragment
+        : undefined;
       await render(context.targets, environment, {
         command: 'check',
         findings: report.findings,
         failLevel: failOn,
         json: () => checkToJson(report, diffToJson),
-        markdownSuffix: () => changelogFragment(report.apis),
+        ...(fragment ? { markdownSuffix: () => fragment(report.apis) } : {}),
       });
       setExit(report.summary.failed ? 1 : 0);
     });

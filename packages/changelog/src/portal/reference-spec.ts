@@ -1,4 +1,3 @@
-import { bundle, createConfig } from '@redocly/openapi-core';
 import { SpecgateError } from '@specgate/core';
 import { readLifecycle } from '@specgate/policy';
 
@@ -12,6 +11,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * portal can offer one file to download and hand one object to the reference renderer.
  */
 export async function bundleSpec(specPath: string): Promise<Record<string, unknown>> {
+  // Loaded here so that changelogs, which never bundle, do not pay for Redocly's start-up.
+  const { bundle, createConfig } = await import('@redocly/openapi-core');
   const config = await createConfig({});
   try {
     const result = await bundle({ ref: specPath, config, dereference: false });
