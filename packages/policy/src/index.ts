@@ -18,3 +18,18 @@ export { checkPolicy, SUNSET_WARNING_DAYS } from './run-policy.js';
 export type { PolicyOptions, PolicyResult } from './run-policy.js';
 export type { TrafficClient, TrafficOperation, TrafficReport } from './traffic-report.js';
 export { parseTrafficReport } from './traffic-report.js';
+export { escapeText, fold, renderSunsetIcs } from './icalendar.js';
+export { buildSunsetReport, renderSunsetMarkdown } from './sunset-report.js';
+export type { SunsetEntry, SunsetReport, SunsetReportApi } from './sunset-report.js';
+export { DEFAULT_FIELD_MAP, API_GATEWAY_FIELD_MAP } from './scan/json-format.js';
+export type { FieldMap, JsonField } from './scan/json-format.js';
+export { OperationMatcher, pathOf, toRoute } from './scan/operation-matcher.js';
+export type { MatchedOperation, MatcherSpec } from './scan/operation-matcher.js';
+export {
+  renderTrafficCsv,
+  renderTrafficMarkdown,
+  renderTrafficOpenMetrics,
+} from './scan/render-traffic.js';
+export { detectFormat, LOG_FORMATS, scanLogs } from './scan/scan-logs.js';
+export type { LogFormat, ScanOptions } from './scan/scan-logs.js';
+export { productToken } from './scan/traffic-aggregate.js';

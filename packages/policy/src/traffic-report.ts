@@ -3,6 +3,8 @@ import { SpecgateError } from '@specgate/core';
 /** One client of an operation in a traffic report. */
 export interface TrafficClient {
   id: string;
+  /** Where the identity came from: api-key, client-id, user-agent or ip. */
+  source?: string;
   requests: number;
   firstSeen: string | null;
   lastSeen: string | null;
@@ -10,6 +12,9 @@ export interface TrafficClient {
 
 /** The traffic one operation received. */
 export interface TrafficOperation {
+  /** The API (name in specgate.yaml) and its version label (`v1`, or info.version). */
+  api?: string;
+  apiVersion?: string;
   method: string;
   path: string;
   operationId: string | null;

@@ -1,0 +1,39 @@
+/**
+ * One request read from a log line. Parsers fill one reused instance per file, so
+ * reading millions of lines allocates no record objects.
+ */
+export interface LogRecord {
+  method: string;
+  /** The request target: a path, possibly with a query, or an absolute URL (ALB). */
+  target: string;
+  /** Request time in epoch milliseconds, or NaN when the line has none. */
+  time: number;
+  /** Authenticated principal or API key id; empty when absent. */
+  apiKey: string;
+  /** Value of a client-id header; empty when absent. */
+  clientId: string;
+  userAgent: string;
+  ip: string;
+  /** Number of requests the record stands for: 1 for log lines, the count for aggregated rows. */
+  count: number;
+  /** First request time of an aggregated row; NaN for a log line, whose only time is `time`. */
+  firstTime: number;
+}
+
+/** Returns a blank record to be filled by a parser. */
+export function emptyRecord(): LogRecord {
+  return {
+    method: '',
+    target: '',
+    time: Number.NaN,
+    apiKey: '',
+    clientId: '',
+    userAgent: '',
+    ip: '',
+    count: 1,
+    firstTime: Number.NaN,
+  };
+}
+
+/** Fills `record` from one line; returns false when the line is malformed. */
+export type LineParser = (line: string, record: LogRecord) => boolean;
