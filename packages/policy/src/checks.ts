@@ -164,7 +164,7 @@ export const POLICY_CHECKS = {
   'breaking-without-major-bump': {
     level: 'warning',
     scope: 'revision',
-    summary: 'A breaking change shipped without a new major version in info.version or the path.',
+    summary: 'The diff has breaking changes but the semver info.version keeps its major.',
   },
   'sunset-approaching-in-use': {
     level: 'warning',

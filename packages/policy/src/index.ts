@@ -32,4 +32,5 @@ export {
 } from './scan/render-traffic.js';
 export { detectFormat, LOG_FORMATS, scanLogs } from './scan/scan-logs.js';
 export type { LogFormat, ScanOptions } from './scan/scan-logs.js';
-export { productToken } from './scan/traffic-aggregate.js';
+export { identify, productToken } from './scan/identity.js';
+export type { ClientIdentity, IdentitySource } from './scan/identity.js';

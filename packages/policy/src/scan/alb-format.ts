@@ -1,3 +1,4 @@
+import { identify } from './identity.js';
 import type { LogRecord } from './log-record.js';
 
 /**
@@ -30,14 +31,12 @@ export function parseAlbLine(line: string, record: LogRecord): boolean {
 
   const client = fields[3] as string;
   const colon = client.lastIndexOf(':');
-  record.ip = colon > 0 ? client.slice(0, colon) : client;
+  const ip = colon > 0 ? client.slice(0, colon) : client;
   record.time = Date.parse(fields[1] as string);
   record.method = request.slice(0, methodEnd);
   record.target = request.slice(methodEnd + 1, targetEnd < 0 ? request.length : targetEnd);
-  record.userAgent = agentEnd < 0 ? '' : line.slice(agentStart + 1, agentEnd);
-  if (record.userAgent === '-') record.userAgent = '';
-  record.apiKey = '';
-  record.clientId = '';
+  const userAgent = agentEnd < 0 ? '' : line.slice(agentStart + 1, agentEnd);
+  identify(record, '', '', userAgent, ip);
   record.count = 1;
   return record.method !== '-' && record.target.length > 0;
 }

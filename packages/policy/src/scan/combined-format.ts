@@ -1,7 +1,9 @@
 import { parseClfTime } from './clf-time.js';
+import { methodAt, productToken } from './identity.js';
 import type { LineParser, LogRecord } from './log-record.js';
 
 const SPACE = 32;
+const DASH = 45;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
@@ -17,10 +19,10 @@ const BACKSLASH = 92;
 export function combinedParser(): LineParser {
   let lastTimeText = '';
   let lastTime = Number.NaN;
-  const timeOf = (text: string): number => {
-    if (text !== lastTimeText) {
-      lastTimeText = text;
-      lastTime = parseClfTime(text);
+  const timeOf = (line: string, start: number, end: number): number => {
+    if (end - start !== lastTimeText.length || !line.startsWith(lastTimeText, start)) {
+      lastTimeText = line.slice(start, end);
+      lastTime = parseClfTime(lastTimeText);
     }
     return lastTime;
   };
@@ -30,7 +32,7 @@ export function combinedParser(): LineParser {
 function parseCombinedLine(
   line: string,
   record: LogRecord,
-  timeOf: (text: string) => number,
+  timeOf: (line: string, start: number, end: number) => number,
 ): boolean {
   const ipEnd = line.indexOf(' ');
   if (ipEnd <= 0) return false;
@@ -50,16 +52,37 @@ function parseCombinedLine(
   if (targetEnd < 0 || targetEnd > requestEnd) targetEnd = requestEnd;
   if (line.charCodeAt(requestEnd + 1) !== SPACE) return false;
 
-  record.ip = line.slice(0, ipEnd);
-  const user = line.slice(identEnd + 1, userEnd);
-  record.apiKey = user === '-' ? '' : user;
-  record.time = timeOf(line.slice(userEnd + 2, timeEnd));
-  record.method = line.slice(requestStart, methodEnd);
+  if (methodEnd === requestStart || targetEnd === methodEnd + 1) return false;
+  record.time = timeOf(line, userEnd + 2, timeEnd);
+  record.method = methodAt(line, requestStart, methodEnd);
   record.target = line.slice(methodEnd + 1, targetEnd);
-  record.clientId = '';
   record.count = 1;
-  record.userAgent = userAgentOf(line, requestEnd + 2);
-  return record.method.length > 0 && record.target.length > 0;
+  identifyClient(line, record, ipEnd, identEnd + 1, userEnd, requestEnd + 2);
+  return true;
+}
+
+/** Sets the client from the user field, else the User-Agent token, else the IP, slicing only that. */
+function identifyClient(
+  line: string,
+  record: LogRecord,
+  ipEnd: number,
+  userStart: number,
+  userEnd: number,
+  afterRequest: number,
+): void {
+  if (userEnd - userStart !== 1 || line.charCodeAt(userStart) !== DASH) {
+    record.client = line.slice(userStart, userEnd);
+    record.clientSource = 'api-key';
+    return;
+  }
+  const token = productToken(userAgentOf(line, afterRequest));
+  if (token !== '') {
+    record.client = token;
+    record.clientSource = 'user-agent';
+    return;
+  }
+  record.client = line.slice(0, ipEnd);
+  record.clientSource = 'ip';
 }
 
 /** Index of the `"` that closes a field opened just before `start`, skipping `\"`. */
@@ -79,6 +102,5 @@ function userAgentOf(line: string, from: number): string {
   if (refererEnd < 0 || line.charCodeAt(refererEnd + 2) !== QUOTE) return '';
   const agentEnd = closingQuote(line, refererEnd + 3);
   if (agentEnd < 0) return '';
-  const agent = line.slice(refererEnd + 3, agentEnd);
-  return agent === '-' ? '' : agent;
+  return line.slice(refererEnd + 3, agentEnd);
 }

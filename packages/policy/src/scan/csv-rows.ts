@@ -1,4 +1,5 @@
 import { parseAnyTime } from './clf-time.js';
+import { identify } from './identity.js';
 import type { LineParser } from './log-record.js';
 
 /** Columns of a pre-aggregated row file; `first_seen` is optional. */
@@ -7,7 +8,7 @@ const REQUIRED = ['method', 'path', 'client', 'count', 'last_seen'] as const;
 /**
  * Builds a parser for pre-aggregated rows exported from a log warehouse: a CSV file
  * whose header names `method, path, client, count, last_seen` (any order, optional
- * `first_seen`). The client value is taken as the client's identity as it stands.
+ * `first_seen`). The client column is used unchanged as the client's identity.
  * Fields may be double-quoted with `""` escapes.
  */
 export function csvRowParser(header: string): LineParser | null {
@@ -22,10 +23,7 @@ export function csvRowParser(header: string): LineParser | null {
     if (cells.length < names.length || !Number.isInteger(requests) || requests < 0) return false;
     record.method = (cells[method as number] ?? '').toUpperCase();
     record.target = cells[path as number] ?? '';
-    record.apiKey = cells[client as number] ?? '';
-    record.clientId = '';
-    record.userAgent = '';
-    record.ip = '';
+    identify(record, cells[client as number] ?? '', '', '', '');
     record.count = requests;
     record.time = parseAnyTime(cells[lastSeen as number]);
     const first = firstSeen < 0 ? Number.NaN : parseAnyTime(cells[firstSeen]);

@@ -1,4 +1,5 @@
 import { parseAnyTime } from './clf-time.js';
+import { identify } from './identity.js';
 import type { LineParser, LogRecord } from './log-record.js';
 
 /** Record fields a JSON log line can fill. */
@@ -59,9 +60,10 @@ function parseJsonLine(line: string, record: LogRecord, getters: Record<JsonFiel
     return false;
   }
   if (data === null || typeof data !== 'object') return false;
+
   let method = text(first(data, getters.method));
   let path = text(first(data, getters.path));
-  // API Gateway's routeKey holds both: `GET /users/{id}`.
+  // API Gateway's routeKey contains both: `GET /users/{id}`.
   const space = path.indexOf(' ');
   if (space > 0 && /^[A-Z]+$/.test(path.slice(0, space))) {
     method = path.slice(0, space);
@@ -70,13 +72,17 @@ function parseJsonLine(line: string, record: LogRecord, getters: Record<JsonFiel
     method = method.slice(0, method.indexOf(' '));
   }
   if (method === '' || path === '') return false;
+
   record.method = method;
   record.target = path;
   record.time = parseAnyTime(first(data, getters.time));
-  record.apiKey = text(first(data, getters.apiKey));
-  record.clientId = text(first(data, getters.clientId));
-  record.userAgent = text(first(data, getters.userAgent));
-  record.ip = text(first(data, getters.ip));
+  identify(
+    record,
+    text(first(data, getters.apiKey)),
+    text(first(data, getters.clientId)),
+    text(first(data, getters.userAgent)),
+    text(first(data, getters.ip)),
+  );
   record.count = 1;
   return true;
 }

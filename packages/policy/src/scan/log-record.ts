@@ -1,19 +1,15 @@
+import type { ClientIdentity } from './identity.js';
+
 /**
  * One request read from a log line. Parsers fill one reused instance per file, so
  * reading millions of lines allocates no record objects.
  */
-export interface LogRecord {
+export interface LogRecord extends ClientIdentity {
   method: string;
   /** The request target: a path, possibly with a query, or an absolute URL (ALB). */
   target: string;
   /** Request time in epoch milliseconds, or NaN when the line has none. */
   time: number;
-  /** Authenticated principal or API key id; empty when absent. */
-  apiKey: string;
-  /** Value of a client-id header; empty when absent. */
-  clientId: string;
-  userAgent: string;
-  ip: string;
   /** Number of requests the record stands for: 1 for log lines, the count for aggregated rows. */
   count: number;
   /** First request time of an aggregated row; NaN for a log line, whose only time is `time`. */
@@ -26,10 +22,8 @@ export function emptyRecord(): LogRecord {
     method: '',
     target: '',
     time: Number.NaN,
-    apiKey: '',
-    clientId: '',
-    userAgent: '',
-    ip: '',
+    client: '',
+    clientSource: 'none',
     count: 1,
     firstTime: Number.NaN,
   };
@@ -37,3 +31,11 @@ export function emptyRecord(): LogRecord {
 
 /** Fills `record` from one line; returns false when the line is malformed. */
 export type LineParser = (line: string, record: LogRecord) => boolean;
+
+/**
+ * Copies a string sliced from a log chunk. V8 keeps a slice pointing into its parent,
+ * so a slice kept as a map key would keep the whole megabyte chunk it came from alive.
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

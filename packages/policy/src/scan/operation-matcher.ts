@@ -2,6 +2,7 @@ import FindMyWay from 'find-my-way';
 import { listOperations, type SpecDocument } from '@specgate/core';
 
 import { readLifecycle, type LifecycleExtensions } from '../lifecycle.js';
+import { ownCopy } from './log-record.js';
 
 /** An operation that traffic is matched to. */
 export interface MatchedOperation {
@@ -39,24 +40,38 @@ export class OperationMatcher {
     ignoreDuplicateSlashes: true,
     maxParamLength: 500,
   });
-  private readonly cache = new Map<string, number>();
-  private readonly heads = new Set<string>();
+  /** Results per method, keyed by the raw target (query included) and then by its path. */
+  private readonly targetCache = new Map<string, Map<string, number>>();
+  private readonly pathCache = new Map<string, Map<string, number>>();
+  private cached = 0;
 
   constructor(specs: readonly MatcherSpec[], extensions: LifecycleExtensions) {
     for (const spec of specs) this.addSpec(spec, extensions);
   }
 
-  /** The index of the operation `method target` matches, or -1. */
+  /** Returns the index of the operation that `method target` matches, or -1. */
   match(method: string, target: string): number {
+    const targets = cacheFor(this.targetCache, method);
+    const hit = targets.get(target);
+    if (hit !== undefined) return hit;
     const path = pathOf(target);
-    const key = `${method} ${path}`;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    let found = this.lookup(method, path);
-    if (found === NO_MATCH && method === 'HEAD') found = this.lookup('GET', path);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, found);
+    const paths = cacheFor(this.pathCache, method);
+    let found = paths.get(path);
+    if (found === undefined) {
+      found = this.lookup(method, path);
+      if (found === NO_MATCH && method === 'HEAD') found = this.lookup('GET', path);
+      paths.set(ownCopy(path), found);
+    }
+    // Real logs repeat a few thousand targets; the bound keeps unique query strings from growing it.
+    if ((this.cached += 1) > CACHE_LIMIT) this.clearCaches();
+    targets.set(ownCopy(target), found);
     return found;
+  }
+
+  private clearCaches(): void {
+    this.targetCache.clear();
+    this.pathCache.clear();
+    this.cached = 0;
   }
 
   private lookup(method: string, path: string): number {
@@ -100,6 +115,15 @@ export class OperationMatcher {
   }
 }
 
+function cacheFor(caches: Map<string, Map<string, number>>, method: string): Map<string, number> {
+  let cache = caches.get(method);
+  if (!cache) {
+    cache = new Map();
+    caches.set(method, cache);
+  }
+  return cache;
+}
+
 /**
  * Turns an OpenAPI template into a find-my-way route: `{id}` becomes `:id`, and
  * characters find-my-way treats specially (`:` and `*` outside parameters) are escaped.
@@ -112,7 +136,7 @@ export function toRoute(template: string): string {
     .replace(/\{[^}]*\}/g, () => `:p${(index += 1)}`);
 }
 
-/** The path of a request target: scheme, host and port removed, query and fragment dropped. */
+/** Returns the path of a request target without scheme, host, port, query and fragment. */
 export function pathOf(target: string): string {
   let start = 0;
   if (target.charCodeAt(0) !== 47) {
@@ -125,7 +149,8 @@ export function pathOf(target: string): string {
   }
   let end = target.indexOf('?', start);
   if (end < 0) end = target.indexOf('#', start);
-  return end < 0 ? (start === 0 ? target : target.slice(start)) : target.slice(start, end);
+  if (end >= 0) return target.slice(start, end);
+  return start === 0 ? target : target.slice(start);
 }
 
 function serverBasePath(servers: unknown): string {

@@ -92,10 +92,8 @@ describe('combined format parser', () => {
       method: 'GET',
       target: '/v1/users/1?q=\\"x\\"',
       time: Date.parse('2026-12-04T17:00:00Z'),
-      apiKey: 'alice',
-      clientId: '',
-      userAgent: 'acme-sdk/1.0 (linux)',
-      ip: '203.0.113.9',
+      client: 'alice',
+      clientSource: 'api-key',
       count: 1,
       firstTime: Number.NaN,
     });

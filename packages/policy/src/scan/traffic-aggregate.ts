@@ -1,10 +1,8 @@
 import { daysBetween } from '../dates.js';
 import type { TrafficReport } from '../traffic-report.js';
-import type { LogRecord } from './log-record.js';
+import type { IdentitySource } from './identity.js';
+import { ownCopy, type LogRecord } from './log-record.js';
 import type { MatchedOperation, OperationMatcher } from './operation-matcher.js';
-
-/** Where a client's identity came from, most reliable first. */
-export type IdentitySource = 'api-key' | 'client-id' | 'user-agent' | 'ip' | 'none';
 
 interface ClientStats {
   source: IdentitySource;
@@ -26,7 +24,7 @@ const MAX_EXAMPLES = 10;
  * source IP. Requests with none count as unidentified.
  */
 export class TrafficAggregate {
-  private readonly stats: (OperationStats | undefined)[] = [];
+  private readonly stats: (OperationStats | null)[];
   private unmatched = 0;
   private readonly unmatchedExamples = new Set<string>();
   private unidentified = 0;
@@ -34,7 +32,10 @@ export class TrafficAggregate {
   private readonly malformedExamples: string[] = [];
   lines = 0;
 
-  constructor(private readonly matcher: OperationMatcher) {}
+  constructor(private readonly matcher: OperationMatcher) {
+    // A filled array keeps V8's fast elements; assigning at random indexes of [] would not.
+    this.stats = new Array<OperationStats | null>(matcher.operations.length).fill(null);
+  }
 
   /** Adds one parsed record. */
   add(record: LogRecord): void {
@@ -42,7 +43,7 @@ export class TrafficAggregate {
     if (index < 0) {
       this.unmatched += record.count;
       if (this.unmatchedExamples.size < MAX_EXAMPLES) {
-        this.unmatchedExamples.add(`${record.method} ${record.target}`);
+        this.unmatchedExamples.add(ownCopy(`${record.method} ${record.target}`));
       }
       return;
     }
@@ -56,30 +57,21 @@ export class TrafficAggregate {
   }
 
   private addClient(stats: OperationStats, record: LogRecord): void {
-    let source: IdentitySource = 'api-key';
-    let id = record.apiKey;
-    if (id === '') {
-      id = record.clientId;
-      source = 'client-id';
-    }
-    if (id === '') {
-      id = productToken(record.userAgent);
-      source = 'user-agent';
-    }
-    if (id === '') {
-      id = record.ip;
-      source = 'ip';
-    }
-    if (id === '') {
+    let id = record.client;
+    if (record.clientSource === 'none') {
       this.unidentified += record.count;
       id = '(unidentified)';
-      source = 'none';
     }
     const first = Number.isNaN(record.firstTime) ? record.time : record.firstTime;
     record.firstTime = Number.NaN;
     const client = stats.clients.get(id);
     if (!client) {
-      stats.clients.set(id, { source, requests: record.count, first, last: record.time });
+      stats.clients.set(ownCopy(id), {
+        source: record.clientSource,
+        requests: record.count,
+        first,
+        last: record.time,
+      });
       return;
     }
     client.requests += record.count;
@@ -95,7 +87,7 @@ export class TrafficAggregate {
     }
   }
 
-  /** The report: one entry per operation that received traffic, in spec order. */
+  /** Builds the report: one entry per operation that received traffic, in spec order. */
   report(today: string): TrafficReport {
     const operations = this.matcher.operations.flatMap((operation) => {
       const stats = this.stats[operation.index];
@@ -137,13 +129,4 @@ function operationEntry(operation: MatchedOperation, stats: OperationStats, toda
 
 function isoOrNull(time: number): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-/** The first `name/version` token of a User-Agent, e.g. `acme-sdk-js/2.3.0`; '' when none. */
-export function productToken(userAgent: string): string {
-  if (userAgent === '') return '';
-  const end = userAgent.indexOf(' ');
-  const token = end < 0 ? userAgent : userAgent.slice(0, end);
-  const slash = token.indexOf('/');
-  return slash > 0 && slash < token.length - 1 ? token : '';
 }
