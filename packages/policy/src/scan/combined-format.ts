@@ -1,5 +1,5 @@
 import { parseClfTime } from './clf-time.js';
-import { methodAt, productToken } from './identity.js';
+import { methodAt } from './identity.js';
 import type { LineParser, LogRecord } from './log-record.js';
 
 const SPACE = 32;
@@ -12,9 +12,10 @@ const BACKSLASH = 92;
  *
  *   ip ident user [time] "METHOD target PROTOCOL" status bytes "referer" "user-agent"
  *
- * A regular expression per line costs several times more at millions of lines, which
- * is why this is written by hand. `user` (basic-auth user or `-`) counts as the API
- * key identity. Extra quoted fields after the user agent (custom log_format) are ignored.
+ * It stops at the first missing delimiter and slices only the fields it keeps; an
+ * equivalent regular expression measured about as fast (see the package README).
+ * `user` (basic-auth user or `-`) counts as the API key identity. Extra quoted fields
+ * after the user agent (custom log_format) are ignored.
  */
 export function combinedParser(): LineParser {
   let lastTimeText = '';
@@ -75,7 +76,7 @@ function identifyClient(
     record.clientSource = 'api-key';
     return;
   }
-  const token = productToken(userAgentOf(line, afterRequest));
+  const token = productTokenAt(line, afterRequest);
   if (token !== '') {
     record.client = token;
     record.clientSource = 'user-agent';
@@ -94,13 +95,22 @@ function closingQuote(line: string, start: number): number {
   return index;
 }
 
-/** Skips status, bytes and referer, and returns the user agent ('' when the line stops early). */
-function userAgentOf(line: string, from: number): string {
+/**
+ * Skips status, bytes and referer, and returns the first `name/version` token of the
+ * user agent, or '' when there is none or the line stops early. Works on positions in
+ * the line so that only the token itself is sliced.
+ */
+function productTokenAt(line: string, from: number): string {
   const refererStart = line.indexOf('"', from);
   if (refererStart < 0) return '';
   const refererEnd = closingQuote(line, refererStart + 1);
   if (refererEnd < 0 || line.charCodeAt(refererEnd + 2) !== QUOTE) return '';
-  const agentEnd = closingQuote(line, refererEnd + 3);
-  if (agentEnd < 0) return '';
-  return line.slice(refererEnd + 3, agentEnd);
+  const agentStart = refererEnd + 3;
+  const agentEnd = closingQuote(line, agentStart);
+  if (agentEnd <= agentStart) return '';
+  const space = line.indexOf(' ', agentStart);
+  const tokenEnd = space < 0 || space > agentEnd ? agentEnd : space;
+  const slash = line.indexOf('/', agentStart);
+  if (slash <= agentStart || slash >= tokenEnd - 1) return '';
+  return line.slice(agentStart, tokenEnd);
 }

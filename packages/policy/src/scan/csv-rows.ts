@@ -1,6 +1,6 @@
 import { parseAnyTime } from './clf-time.js';
 import { identify } from './identity.js';
-import type { LineParser } from './log-record.js';
+import { fromByteString, toByteString, type LineParser } from './log-record.js';
 
 /** Columns of a pre-aggregated row file; `first_seen` is optional. */
 const REQUIRED = ['method', 'path', 'client', 'count', 'last_seen'] as const;
@@ -18,7 +18,7 @@ export function csvRowParser(header: string): LineParser | null {
   const [method, path, client, count, lastSeen] = REQUIRED.map(column) as number[];
   const firstSeen = column('first_seen');
   return (line, record) => {
-    const cells = splitCsv(line);
+    const cells = splitCsv(fromByteString(line)).map(toByteString);
     const requests = Number(cells[count as number]);
     if (cells.length < names.length || !Number.isInteger(requests) || requests < 0) return false;
     record.method = (cells[method as number] ?? '').toUpperCase();

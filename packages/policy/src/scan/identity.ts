@@ -40,8 +40,17 @@ export function productToken(userAgent: string): string {
   return slash > 0 && slash < token.length - 1 ? token : '';
 }
 
-/** Upper-case HTTP method names, so the common ones are shared constant strings. */
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT'];
+/** Standard HTTP methods by name length, so a method is compared with at most three names. */
+const METHODS_BY_LENGTH: readonly (readonly string[])[] = [
+  [],
+  [],
+  [],
+  ['GET', 'PUT'],
+  ['POST', 'HEAD'],
+  ['PATCH', 'TRACE'],
+  ['DELETE'],
+  ['OPTIONS', 'CONNECT'],
+];
 
 /**
  * Returns the method written in `line` from `start` to `end`, as a shared constant
@@ -49,9 +58,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TR
  * per-method map lookups that follow skip hashing a fresh slice on every line.
  */
 export function methodAt(line: string, start: number, end: number): string {
-  const length = end - start;
-  for (const method of METHODS) {
-    if (method.length === length && line.startsWith(method, start)) return method;
+  for (const method of METHODS_BY_LENGTH[end - start] ?? []) {
+    if (line.startsWith(method, start)) return method;
   }
   return line.slice(start, end);
 }

@@ -1,6 +1,6 @@
 import { parseAnyTime } from './clf-time.js';
 import { identify } from './identity.js';
-import type { LineParser, LogRecord } from './log-record.js';
+import { fromByteString, toByteString, type LineParser, type LogRecord } from './log-record.js';
 
 /** Record fields a JSON log line can fill. */
 export type JsonField = 'method' | 'path' | 'time' | 'apiKey' | 'clientId' | 'userAgent' | 'ip';
@@ -55,7 +55,7 @@ function splitPath(path: string): string[] {
 function parseJsonLine(line: string, record: LogRecord, getters: Record<JsonField, string[][]>) {
   let data: unknown;
   try {
-    data = JSON.parse(line);
+    data = JSON.parse(fromByteString(line));
   } catch {
     return false;
   }
@@ -74,7 +74,7 @@ function parseJsonLine(line: string, record: LogRecord, getters: Record<JsonFiel
   if (method === '' || path === '') return false;
 
   record.method = method;
-  record.target = path;
+  record.target = toByteString(path);
   record.time = parseAnyTime(first(data, getters.time));
   identify(
     record,
@@ -83,6 +83,7 @@ function parseJsonLine(line: string, record: LogRecord, getters: Record<JsonFiel
     text(first(data, getters.userAgent)),
     text(first(data, getters.ip)),
   );
+  record.client = toByteString(record.client);
   record.count = 1;
   return true;
 }

@@ -39,3 +39,20 @@ export type LineParser = (line: string, record: LogRecord) => boolean;
 export function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Logs are decoded as latin1, one character per byte, because that is about a third
+ * cheaper than UTF-8 decoding and every delimiter the parsers look for is ASCII. Text
+ * parsed some other way (JSON lines) is turned into the same one-byte-per-character
+ * form, so equal identities are equal map keys whatever the format.
+ */
+export function toByteString(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+}
+
+/** Turns a one-byte-per-character string back into the UTF-8 text it encodes. */
+export function fromByteString(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+}

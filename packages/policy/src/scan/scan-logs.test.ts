@@ -316,4 +316,25 @@ describe('scanLogs', () => {
       '| GET /v1/users/{id} | yes | 2027-01-03 | 30 | 1 | 1 | acme-sdk/2.3.0 (1) |',
     );
   });
+
+  test('keeps UTF-8 identities equal across formats', async () => {
+    const log = write(
+      'utf8.log',
+      `${combined('10.0.0.1', 'clé-1', '01/Dec/2026:09:00:00 +0000', 'GET /v2/users/1 HTTP/1.1', '-')}\n` +
+        `${combined('10.0.0.2', '-', '01/Dec/2026:09:00:01 +0000', 'GET /v2/users/1 HTTP/1.1', 'café-app/1.0')}\n`,
+    );
+    const json = write(
+      'utf8.jsonl',
+      `${JSON.stringify({ method: 'GET', path: '/v2/users/2', api_key: 'clé-1', time: '2026-12-02T00:00:00Z' })}\n`,
+    );
+    const report = await scanLogs([log, json], {
+      matcher: await matcher(),
+      format: 'auto',
+      today: TODAY,
+    });
+    expect(report.operations[0]?.clients.map((client) => [client.id, client.requests])).toEqual([
+      ['clé-1', 2],
+      ['café-app/1.0', 1],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { daysBetween } from '../dates.js';
 import type { TrafficReport } from '../traffic-report.js';
 import type { IdentitySource } from './identity.js';
-import { ownCopy, type LogRecord } from './log-record.js';
+import { fromByteString, ownCopy, type LogRecord } from './log-record.js';
 import type { MatchedOperation, OperationMatcher } from './operation-matcher.js';
 
 interface ClientStats {
@@ -96,9 +96,12 @@ export class TrafficAggregate {
     return {
       schemaVersion: 1,
       operations,
-      unmatched: { requests: this.unmatched, examples: [...this.unmatchedExamples] },
+      unmatched: {
+        requests: this.unmatched,
+        examples: [...this.unmatchedExamples].map(fromByteString),
+      },
       unidentified: { requests: this.unidentified },
-      malformed: { lines: this.malformed, examples: [...this.malformedExamples] },
+      malformed: { lines: this.malformed, examples: this.malformedExamples.map(fromByteString) },
     };
   }
 }
@@ -106,7 +109,7 @@ export class TrafficAggregate {
 function operationEntry(operation: MatchedOperation, stats: OperationStats, today: string) {
   const clients = [...stats.clients]
     .map(([id, client]) => ({
-      id,
+      id: fromByteString(id),
       source: client.source,
       requests: client.requests,
       firstSeen: isoOrNull(client.first),
