@@ -1,6 +1,6 @@
-// Compares the hand-written combined-log parser with a regular expression that fills the same
-// record (same time cache, method constants and client identity) on the first lines of a log,
-// in alternating rounds, and prints the CPU milliseconds of each round as JSON.
+// Compares the hand-written combined-log parser with a regular expression on the first lines
+// of a log. Both fill the same record with the same time cache, method constants and client
+// identity. They run in alternating rounds, and the CPU milliseconds of each round print as JSON.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';

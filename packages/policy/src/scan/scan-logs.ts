@@ -38,7 +38,7 @@ export interface ScanOptions {
  * each request to its operation and aggregates per operation and client. Malformed
  * lines are counted with examples, never fatal.
  */
-// TODO: the target of 1 million lines per second per core is not met: 250,000 to 290,000 lines
+// TODO: the target of 1 million lines per second per core is not met: 220,000 to 290,000 lines
 // per CPU second were measured on a 2-core machine at load 10 to 13 (docs/benchmarks.md). The
 // per-line map lookups (target cache, client counts) cost most.
 export async function scanLogs(
