@@ -8,11 +8,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { runDiffBenchmark, runGithubBenchmark, runLintBenchmark } from './benchmarks.mjs';
+import { runScanBenchmark, scanSection } from './scan.mjs';
 import { rssMethod } from './measure.mjs';
 import { diffSection, githubSection, lintSection, summaryLines, writeSection } from './report.mjs';
 import { installedVersion, repoRoot } from './tools.mjs';
 
-const BENCHMARKS = ['lint', 'diff', 'github'];
+const BENCHMARKS = ['lint', 'diff', 'github', 'scan'];
 
 const HELP = `Usage: node scripts/bench/run.mjs [options]
 
@@ -22,6 +23,7 @@ Options:
   --runs N          runs per tool and input, median reported (default: 3)
   --timeout SEC     timeout of each run in seconds (default: 120)
   --corpus DIR      corpus folder with large/ and pairs/ (default: $SPECGATE_BENCH_CORPUS or /work/shared/corpus)
+  --scan-lines N    log lines the scan benchmark generates and reads (default: 10000000; --quick: 1000000)
   --out FILE        Markdown file to update (default: docs/benchmarks.md)
   --no-build        skip \`tsc -b packages/cli\` and use the existing build
   --keep            keep the scratch folder with every run's output
@@ -36,6 +38,7 @@ function parseOptions() {
       timeout: { type: 'string', default: '120' },
       corpus: { type: 'string' },
       out: { type: 'string' },
+      'scan-lines': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -66,6 +69,7 @@ function parseOptions() {
       values.corpus ?? process.env.SPECGATE_BENCH_CORPUS ?? '/work/shared/corpus',
     ),
     out: path.resolve(values.out ?? defaultOut),
+    scanLines: Number(values['scan-lines'] ?? (values.quick ? 1_000_000 : 10_000_000)),
     build: !values['no-build'],
     keep: values.keep,
   };
@@ -129,6 +133,7 @@ async function runSelected(options, context) {
     ['lint', runLintBenchmark, lintSection],
     ['diff', runDiffBenchmark, diffSection],
     ['github', runGithubBenchmark, githubSection],
+    ['scan', (context) => runScanBenchmark(context, context.scanLines), scanSection],
   ];
   for (const [key, runBenchmark, renderSection] of plan) {
     if (!options.only.includes(key)) continue;
@@ -164,6 +169,7 @@ async function main() {
     runs: options.runs,
     timeoutMs: options.timeoutMs,
     env: childEnvironment(),
+    scanLines: options.scanLines,
     nextRunId: () => ++runId,
     log: (line) => console.error(line),
   };
@@ -172,6 +178,13 @@ async function main() {
     const results = await runSelected(options, context);
     console.log(`Results written to ${options.out}`);
     for (const line of summaryLines(results, options)) console.log(line);
+    if (results.scan) {
+      const { lines, cpuMs, scanMs, maxRssMiB } = results.scan;
+      console.log(
+        `scan: ${lines} lines, ${Math.round(lines / (cpuMs / 1000))} lines per CPU second, ` +
+          `${Math.round(lines / (scanMs / 1000))} per wall second, ${Math.round(maxRssMiB)} MiB peak RSS`,
+      );
+    }
     return specgateFailed(results) ? 1 : 0;
   } finally {
     if (options.keep) console.error(`Run output kept in ${scratchDir}`);

@@ -16,9 +16,51 @@ interface CheckJson {
     diff: {
       changes: { id: string; level: string; operation: { method: string; path: string } | null }[];
     } | null;
+    policy: {
+      findings: {
+        id: string;
+        level: string;
+        operation: { method: string; path: string } | null;
+        location: { file: string; pointer: string; line: number };
+      }[];
+    } | null;
   }[];
   summary: { failed: boolean };
 }
+
+function policyOf(stdout: string) {
+  const report = JSON.parse(stdout) as CheckJson;
+  return report.apis.flatMap((api) =>
+    (api.policy?.findings ?? []).map((finding) => [
+      api.name,
+      finding.id,
+      finding.level,
+      `${finding.operation?.method} ${finding.operation?.path}`,
+      `${finding.location.file}#${finding.location.pointer}:${finding.location.line}`,
+    ]),
+  );
+}
+
+const TRAFFIC = {
+  schemaVersion: 1,
+  operations: [
+    {
+      method: 'GET',
+      path: '/v1/orders',
+      operationId: 'listOrdersV1',
+      deprecated: true,
+      sunset: '2027-06-30',
+      daysToSunset: -1,
+      requests: 12,
+      clients: [
+        { id: 'acme-sdk/2.3.0', requests: 12, firstSeen: '2027-06-01', lastSeen: '2027-06-28' },
+      ],
+    },
+  ],
+  unmatched: { requests: 0, examples: [] },
+  unidentified: { requests: 0 },
+  malformed: { lines: 0, examples: [] },
+};
 
 function changesOf(stdout: string) {
   const report = JSON.parse(stdout) as CheckJson;
@@ -100,9 +142,87 @@ describe('specgate check on a git repository', () => {
     removeListOrdersV1(repo);
     const run = await runCli(['check', '--today', '2027-06-29', '--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
+    // The policy judges the removal; the diff keeps its change at info so it fails once.
     expect(changesOf(run.stdout)).toEqual([
-      ['orders', 'endpoint-removed-before-sunset', 'error', 'GET /v1/orders'],
+      ['orders', 'endpoint-removed-before-sunset', 'info', 'GET /v1/orders'],
     ]);
+    expect(policyOf(run.stdout)).toEqual([
+      [
+        'orders',
+        'removed-before-sunset',
+        'error',
+        'GET /v1/orders',
+        'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
+      ],
+    ]);
+  });
+
+  test('fails a sunset moved inside the notice window', async () => {
+    repo.edit(ORDERS, "x-sunset: '2027-06-30'", "x-sunset: '2027-01-15'");
+    const run = await runCli(['check', '--today', '2026-12-04', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(1);
+    expect(policyOf(run.stdout)).toEqual([
+      [
+        'orders',
+        'sunset-moved-earlier',
+        'error',
+        'GET /v1/orders',
+        'specs/orders/openapi.yaml#/paths/~1v1~1orders/get/x-sunset:29',
+      ],
+    ]);
+  });
+
+  test('policy.levels lowers a check and policy.today sets the day', async () => {
+    repo.edit(ORDERS, "x-sunset: '2027-06-30'", "x-sunset: '2027-01-15'");
+    repo.write(
+      'specgate.yaml',
+      `${repo.read('specgate.yaml')}policy:\n  today: 2026-12-04\n  levels:\n    sunset-moved-earlier: warning\n`,
+    );
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(0);
+    expect(policyOf(run.stdout).map((row) => [row[1], row[2]])).toEqual([
+      ['sunset-moved-earlier', 'warning'],
+    ]);
+  });
+
+  test('fails removal of an operation the traffic report shows in use', async () => {
+    removeListOrdersV1(repo);
+    repo.write('traffic.json', JSON.stringify(TRAFFIC));
+    const run = await runCli(
+      ['check', '--today', '2027-07-01', '--traffic', 'traffic.json', '--format', 'json'],
+      repo.dir,
+    );
+    expect(run.code).toBe(1);
+    expect(policyOf(run.stdout)).toEqual([
+      [
+        'orders',
+        'removed-with-traffic',
+        'error',
+        'GET /v1/orders',
+        'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
+      ],
+    ]);
+  });
+
+  test('rejects a traffic file that is not a report', async () => {
+    repo.write('traffic.json', JSON.stringify({ schemaVersion: 1, operations: [{ path: '/x' }] }));
+    const run = await runCli(['check', '--traffic', 'traffic.json'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'specgate: error: traffic.json: operations[0].method is missing or has the wrong type. Regenerate the report with specgate sunset scan --format json.\n',
+    );
+  });
+
+  test('rejects an unknown policy check id in the config', async () => {
+    repo.write(
+      'specgate.yaml',
+      `${repo.read('specgate.yaml')}policy:\n  levels:\n    sunset-moved: warning\n`,
+    );
+    const run = await runCli(['check'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'policy.levels names "sunset-moved", which is not a policy check id',
+    );
   });
 
   test('waiver accepts a breaking change', async () => {

@@ -12,6 +12,7 @@ import {
   type ReporterName,
 } from '@specgate/core';
 import { listChangeIds } from '@specgate/diff';
+import { listPolicyChecks } from '@specgate/policy';
 
 import { Logger, type Verbosity } from './logger.js';
 import { parseOutputTargets, writeOutputs, type OutputTarget } from './output.js';
@@ -92,7 +93,7 @@ export async function prepare(options: CommonOptions, environment: CliEnvironmen
   const logger = new Logger(verbosity, environment.stderr);
   const targets = parseOutputTargets(options.format, environment.cwd);
   const config = await loadConfig(environment.cwd, options.config);
-  const today = options.today ?? todayUtc();
+  const today = options.today ?? config.policy.today ?? todayUtc();
   if (!isCalendarDate(today)) {
     throw new SpecgateError(
       'USAGE',
@@ -100,6 +101,7 @@ export async function prepare(options: CommonOptions, environment: CliEnvironmen
     );
   }
   checkLevelIds(config.diff.levels, config.file);
+  checkPolicyLevelIds(config.policy.levels ?? {}, config.file);
   return { logger, targets, config, today };
 }
 
@@ -111,6 +113,18 @@ function checkLevelIds(levels: Record<string, unknown>, file: string | null): vo
     throw new SpecgateError(
       'CONFIG_INVALID',
       `${file ?? 'specgate.yaml'}: diff.levels names "${id}", which is not a change id. Fix its spelling; packages/diff/src/change-kinds.ts lists every id.`,
+    );
+  }
+}
+
+/** Rejects a `policy.levels` key that names no policy check. */
+function checkPolicyLevelIds(levels: Record<string, unknown>, file: string | null): void {
+  const known = new Set(listPolicyChecks().map((check) => check.id as string));
+  for (const id of Object.keys(levels)) {
+    if (known.has(id)) continue;
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `${file ?? 'specgate.yaml'}: policy.levels names "${id}", which is not a policy check id. Fix its spelling; packages/policy/README.md lists every id.`,
     );
   }
 }

@@ -14,10 +14,11 @@ import {
   type CommonOptions,
 } from './command-kit.js';
 import { registerChangelogCommand } from './commands/changelog.js';
-import { checkToJson, runCheck } from './commands/check.js';
+import { checkToJson, readTraffic, runCheck, type CheckCommandOptions } from './commands/check.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
 import { registerPortalCommand } from './commands/portal.js';
+import { registerSunsetCommand } from './commands/sunset.js';
 import { discoverApis } from './discover.js';
 
 export type { CliEnvironment } from './command-kit.js';
@@ -155,8 +156,9 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     .description('The CI gate: lint every API and diff the changed ones against a base revision.')
     .option('--base <ref>', 'git revision to compare with', 'HEAD')
     .option('--all', 'diff every API, not only those whose files changed')
+    .option('--traffic <file>', 'traffic report JSON from specgate sunset scan, for removal checks')
     .addOption(failOnOption())
-    .action(async (options: CommonOptions & { base: string; all?: boolean; failOn?: Level }) => {
+    .action(async (options: CheckCommandOptions) => {
       const context = await prepare(options, environment);
       const failOn = options.failOn ?? context.config.diff.failOn;
       const report = await runCheck({
@@ -168,6 +170,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         allowRemote: options.allowRemote === true,
         failOn,
         logger: context.logger,
+        traffic: options.traffic ? await readTraffic(options.traffic, environment.cwd) : null,
       });
       warnExpired(context.logger, report.expiredWaivers);
       for (const api of report.apis) context.logger.verbose(`${api.name}: ${api.status}`);
@@ -192,4 +195,8 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-const COMMANDS: RegisterCommand[] = [registerChangelogCommand, registerPortalCommand];
+const COMMANDS: RegisterCommand[] = [
+  registerChangelogCommand,
+  registerPortalCommand,
+  registerSunsetCommand,
+];

@@ -15,9 +15,14 @@ export interface OutputTarget {
  * done: at most one format goes to stdout (the default is `stylish`), no two
  * formats share a file, and each file's folder exists.
  */
-export function parseOutputTargets(values: readonly string[], cwd: string): OutputTarget[] {
-  const targets = (values.length > 0 ? values : ['stylish']).map((value) => {
-    const parsed = parseFormatOption(value);
+export function parseOutputTargets(
+  values: readonly string[],
+  cwd: string,
+  formats?: { names: readonly string[]; default: string },
+): OutputTarget[] {
+  const defaultFormat = formats?.default ?? 'stylish';
+  const targets = (values.length > 0 ? values : [defaultFormat]).map((value) => {
+    const parsed = formats ? parseNamedFormat(value, formats.names) : parseFormatOption(value);
     const file = parsed.outFile === undefined ? undefined : path.resolve(cwd, parsed.outFile);
     return { format: parsed.name, file };
   });
@@ -41,6 +46,30 @@ export function parseOutputTargets(values: readonly string[], cwd: string): Outp
     checkTargetPath(target.file);
   }
   return targets;
+}
+
+/** Parses `name[=file]` for a command with its own format names (not the finding reporters). */
+function parseNamedFormat(
+  value: string,
+  names: readonly string[],
+): { name: string; outFile?: string } {
+  const separator = value.indexOf('=');
+  const name = separator === -1 ? value : value.slice(0, separator);
+  if (!names.includes(name)) {
+    throw new SpecgateError(
+      'USAGE',
+      `Unknown format "${name}" in --format ${value}. Use one of ${names.join(', ')}, optionally followed by =FILE.`,
+    );
+  }
+  if (separator === -1) return { name };
+  const outFile = value.slice(separator + 1);
+  if (outFile === '') {
+    throw new SpecgateError(
+      'USAGE',
+      `Missing file name in --format ${value}. Give a path after "=", or use --format ${name} to write to stdout.`,
+    );
+  }
+  return { name, outFile };
 }
 
 function checkTargetPath(file: string): void {

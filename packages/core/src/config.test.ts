@@ -76,6 +76,7 @@ describe('loadConfig', () => {
       ],
       lint: { extends: ['recommended'], rules: { 'operation-description': 'warn' } },
       diff: { failOn: 'warning', levels: { 'response-property-removed': 'off' } },
+      policy: {},
       waivers: [
         {
           fingerprint: '0123456789abcdef',
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       apis: [],
       lint: { rules: {} },
       diff: { failOn: 'error', levels: {} },
+      policy: {},
       waivers: [],
     });
   });
@@ -108,6 +110,7 @@ describe('loadConfig', () => {
       apis: [],
       lint: { rules: {} },
       diff: { failOn: 'error', levels: {} },
+      policy: {},
       waivers: [],
     });
     expect(defaultConfig(directory)).toEqual(await loadConfig(directory));
@@ -216,7 +219,7 @@ describe('loadConfig validation', () => {
     const error = await configError(lines('apis: []', 'failon: error'));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toBe(
-      'specgate.yaml:2:1: unknown key "failon" in the top level. Remove it or fix its spelling. Allowed keys: apis, lint, diff, waivers.',
+      'specgate.yaml:2:1: unknown key "failon" in the top level. Remove it or fix its spelling. Allowed keys: apis, lint, diff, policy, waivers.',
     );
   });
 
@@ -240,5 +243,47 @@ describe('loadConfig validation', () => {
     const config = await loadConfig(directory);
     expect(config.apis).toEqual([]);
     expect(config.file).toBe(path.join(directory, 'specgate.yaml'));
+  });
+
+  it('reads the policy section with an unquoted today', async () => {
+    await writeConfig(
+      lines(
+        'policy:',
+        '  presets: [github]',
+        '  today: 2026-12-04',
+        '  deprecation:',
+        '    minNoticeDays: { beta: 60 }',
+        '  levels:',
+        '    replacement-missing: off',
+      ),
+    );
+    const config = await loadConfig(directory);
+    expect(config.policy).toEqual({
+      presets: ['github'],
+      today: '2026-12-04',
+      deprecation: { minNoticeDays: { beta: 60 } },
+      levels: { 'replacement-missing': 'off' },
+    });
+  });
+
+  it('names an unknown preset', async () => {
+    const error = await configError(lines('policy:', '  presets: [stripe]'));
+    expect(error.message).toBe(
+      'specgate.yaml:2:13: policy.presets[0] must be one of github, google-aip, zalando, azure, graph.',
+    );
+  });
+
+  it('names an impossible policy.today', async () => {
+    const error = await configError(lines('policy:', "  today: '2026-02-30'"));
+    expect(error.message).toBe(
+      'specgate.yaml:2:3: policy.today "2026-02-30" is not a real date. Use YYYY-MM-DD.',
+    );
+  });
+
+  it('names a path pattern that does not compile', async () => {
+    const error = await configError(lines('policy:', '  versioning:', "    pathPattern: '^/v('"));
+    expect(error.message).toBe(
+      'specgate.yaml:3:5: policy.versioning.pathPattern "^/v(" is not a valid regular expression. Fix it, e.g. "^/v(?<major>[0-9]+)(?:/|$)".',
+    );
   });
 });

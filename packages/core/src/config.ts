@@ -35,6 +35,41 @@ export interface Waiver {
   expires: string;
 }
 
+/** A value per stability level, as `specgate.yaml` may set it. */
+export type PerStability<T> = Partial<Record<'draft' | 'alpha' | 'beta' | 'stable', T>>;
+
+/**
+ * The `policy` section of `specgate.yaml` as written, validated but not merged with
+ * presets and defaults; @specgate/policy resolves it.
+ */
+export interface PolicySettings {
+  presets?: string[];
+  today?: string;
+  extensions?: Partial<
+    Record<
+      'sunset' | 'deprecatedAt' | 'stability' | 'replacedBy' | 'migrationGuide' | 'sinceDate',
+      string[]
+    >
+  >;
+  stability?: { default?: string; enforceFrom?: string };
+  deprecation?: {
+    requireSunset?: PerStability<boolean>;
+    requireDeprecatedAt?: PerStability<boolean>;
+    minNoticeDays?: PerStability<number>;
+    maxNoticeDays?: number | null;
+    minNoticeFromToday?: boolean;
+    backdateToleranceDays?: number;
+  };
+  removal?: { requireNoTrafficDays?: number };
+  versioning?: {
+    scheme?: 'path' | 'header' | 'query' | 'none';
+    pathPattern?: string;
+    supersededSupportDays?: number;
+    previewMaxAgeDays?: number;
+  };
+  levels?: Record<string, Level | 'off'>;
+}
+
 /** The validated contents of `specgate.yaml`. */
 export interface SpecgateConfig {
   /** Absolute path of the config file, or null when defaults are used. */
@@ -44,6 +79,7 @@ export interface SpecgateConfig {
   apis: ApiConfig[];
   lint: { extends?: string[]; rules: Record<string, 'error' | 'warn' | 'off'> };
   diff: { failOn: Level; levels: Record<string, Level | 'off'> };
+  policy: PolicySettings;
   waivers: Waiver[];
 }
 
@@ -86,6 +122,7 @@ export function defaultConfig(cwd: string): SpecgateConfig {
     apis: [],
     lint: { rules: {} },
     diff: { failOn: 'error', levels: {} },
+    policy: {},
     waivers: [],
   };
 }
@@ -119,7 +156,7 @@ function validate(source: SourceFile): void {
  * reads as a timestamp) turned back into YYYY-MM-DD strings.
  */
 function configData(source: SourceFile): unknown {
-  const data = source.data ?? {};
+  const data = withPolicyToday(source.data ?? {});
   const waivers = asRecord(data)?.['waivers'];
   if (!Array.isArray(waivers)) return data;
   return {
@@ -132,6 +169,13 @@ function configData(source: SourceFile): unknown {
         : waiver;
     }),
   };
+}
+
+function withPolicyToday(data: unknown): unknown {
+  const policy = asRecord(asRecord(data)?.['policy']);
+  const today = policy?.['today'];
+  if (!(today instanceof Date)) return data;
+  return { ...(data as object), policy: { ...policy, today: today.toISOString().slice(0, 10) } };
 }
 
 /** Checks what the schema cannot: real expiry dates and API names used once. */
@@ -149,6 +193,7 @@ function checkSemantics(source: SourceFile): void {
       { file: source.displayPath },
     );
   });
+  checkPolicySemantics(source);
   const names = new Set<string>();
   (data.apis ?? []).forEach((api, index) => {
     if (!names.has(api.name)) {
@@ -162,6 +207,32 @@ function checkSemantics(source: SourceFile): void {
       { file: source.displayPath },
     );
   });
+}
+
+/** Checks that `policy.today` is a real day and `policy.versioning.pathPattern` compiles. */
+function checkPolicySemantics(source: SourceFile): void {
+  const policy = (configData(source) as { policy?: PolicySettings }).policy;
+  const fail = (pointer: string, message: string): never => {
+    const place = source.locate(pointer);
+    throw new SpecgateError(
+      'CONFIG_INVALID',
+      `${source.displayPath}:${place.line}:${place.column}: ${message}`,
+      { file: source.displayPath },
+    );
+  };
+  if (policy?.today !== undefined && !isCalendarDate(policy.today)) {
+    fail('/policy/today', `policy.today "${policy.today}" is not a real date. Use YYYY-MM-DD.`);
+  }
+  const pattern = policy?.versioning?.pathPattern;
+  if (pattern === undefined) return;
+  try {
+    new RegExp(pattern);
+  } catch {
+    fail(
+      '/policy/versioning/pathPattern',
+      `policy.versioning.pathPattern "${pattern}" is not a valid regular expression. Fix it, e.g. "^/v(?<major>[0-9]+)(?:/|$)".`,
+    );
+  }
 }
 
 /** Prefers the most specific error: one about a key or value over a generic type error. */
@@ -206,6 +277,7 @@ function toConfig(source: SourceFile, directory: string): SpecgateConfig {
     apis?: { name: string; spec: string; owner?: string; stability?: Stability }[];
     lint?: { extends?: string[]; rules?: Record<string, 'error' | 'warn' | 'off'> };
     diff?: { failOn?: Level; levels?: Record<string, Level | 'off'> };
+    policy?: PolicySettings;
     waivers?: Waiver[];
   };
   const apis = (raw.apis ?? []).map((api) => ({ ...api, spec: path.resolve(directory, api.spec) }));
@@ -217,6 +289,7 @@ function toConfig(source: SourceFile, directory: string): SpecgateConfig {
     apis,
     lint,
     diff: { failOn: raw.diff?.failOn ?? 'error', levels: raw.diff?.levels ?? {} },
+    policy: raw.policy ?? {},
     waivers: (raw.waivers ?? []).map((waiver) => ({ ...waiver, expires: String(waiver.expires) })),
   };
 }

@@ -6,7 +6,14 @@
  * that every other package shares.
  */
 export { CONFIG_FILE_NAMES, defaultConfig, loadConfig } from './config.js';
-export type { ApiConfig, SpecgateConfig, Stability, Waiver } from './config.js';
+export type {
+  ApiConfig,
+  PerStability,
+  PolicySettings,
+  SpecgateConfig,
+  Stability,
+  Waiver,
+} from './config.js';
 export { CONFIG_SCHEMA } from './config-schema.js';
 export { isSpecgateError, SpecgateError } from './errors.js';
 export type { SpecgateErrorCode } from './errors.js';

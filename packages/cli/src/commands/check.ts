@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import {
@@ -22,8 +23,18 @@ import {
   type Waiver,
 } from '@specgate/core';
 import { diffSpecs, summariseChanges, type Change, type DiffResult } from '@specgate/diff';
+import {
+  checkPolicy,
+  parseTrafficReport,
+  resolvePolicy,
+  type PolicyConfig,
+  type PolicyFinding,
+  type PolicyResult,
+  type TrafficReport,
+} from '@specgate/policy';
 
 import { discoverApis, removedSpecs } from '../discover.js';
+import type { CommonOptions } from '../command-kit.js';
 import type { Logger } from '../logger.js';
 import { lintOne } from './lint.js';
 
@@ -39,6 +50,28 @@ export interface CheckOptions {
   allowRemote: boolean;
   failOn: Level;
   logger: Logger;
+  /** Traffic report from `specgate sunset scan`, for the traffic-aware policy checks. */
+  traffic?: TrafficReport | null;
+}
+
+/** The flags of `specgate check` as commander parses them. */
+export type CheckCommandOptions = CommonOptions & {
+  base: string;
+  all?: boolean;
+  failOn?: Level;
+  traffic?: string;
+};
+
+/** Reads the traffic report given to `check --traffic`. */
+export async function readTraffic(file: string, cwd: string): Promise<TrafficReport> {
+  const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: unknown) => {
+    throw new SpecgateError(
+      'FILE_NOT_FOUND',
+      `--traffic ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}). Pass the JSON written by specgate sunset scan --format json.`,
+      { file, cause: error },
+    );
+  });
+  return parseTrafficReport(text, file);
 }
 
 /** The way an API was checked: diffed, skipped as unchanged, or linted only as new. */
@@ -55,6 +88,7 @@ export interface ApiReport {
   diff: DiffResult | null;
   /** The two revisions diffed and the day of the run, for the changelog fragment. */
   revisions: { base: SpecDocument; revision: SpecDocument; today: string } | null;
+  policy: PolicyResult | null;
 }
 
 /** The result of `specgate check` before rendering. */
@@ -86,25 +120,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     );
   }
 
+  const policy = resolvePolicy(options.config.policy);
   const reports: ApiReport[] = [];
   for (const api of apis) {
     options.logger.verbose(`checking ${api.name} (${displayPathOf(api.spec, options.cwd)})`);
-    reports.push(await checkApi(api, topLevel, changed, options));
+    reports.push(await checkApi(api, topLevel, changed, options, policy));
   }
   for (const spec of removed) reports.push(removedApiReport(spec, options.base));
 
-  const waived = applyWaivers(
-    reports.flatMap((report) => [...report.lint.findings, ...(report.diff?.changes ?? [])]),
-    options.config.waivers,
-    options.today,
-  );
+  const waived = applyWaivers(reports.flatMap(findingsOf), options.config.waivers, options.today);
   const byFingerprint = new Map(waived.findings.map((finding) => [finding.fingerprint, finding]));
   for (const report of reports) applyWaived(report, byFingerprint);
 
-  const findings = reports.flatMap((report) => [
-    ...report.lint.findings,
-    ...(report.diff?.changes ?? []),
-  ]);
+  const findings = reports.flatMap(findingsOf);
   const failed = findings.some((finding) => failsCheck(finding, options.failOn));
   return {
     base: options.base,
@@ -113,6 +141,32 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     expiredWaivers: waived.expired,
     summary: { ...summarize(findings), failed },
   };
+}
+
+function findingsOf(report: ApiReport): Finding[] {
+  return [
+    ...report.lint.findings,
+    ...(report.diff?.changes ?? []),
+    ...(report.policy?.findings ?? []),
+  ];
+}
+
+/**
+ * The diff's own verdicts on removed operations. In `check` the lifecycle policy
+ * judges removals (with stability levels, configured extension names and traffic),
+ * so these are lowered to info there unless `diff.levels` sets them, and one removal
+ * does not fail twice.
+ */
+const REMOVAL_CHANGES = [
+  'endpoint-removed-without-deprecation',
+  'endpoint-removed-without-sunset',
+  'endpoint-removed-before-sunset',
+];
+
+function diffLevels(configured: Record<string, Level | 'off'>): Record<string, Level | 'off'> {
+  const levels: Record<string, Level | 'off'> = {};
+  for (const id of REMOVAL_CHANGES) levels[id] = 'info';
+  return { ...levels, ...configured };
 }
 
 /** Lint errors always fail; changes fail at or above the configured level. */
@@ -127,6 +181,7 @@ async function checkApi(
   topLevel: string,
   changed: Set<string>,
   options: CheckOptions,
+  policy: PolicyConfig,
 ): Promise<ApiReport> {
   const revision = await loadSpec(api.spec, { cwd: options.cwd, allowRemote: options.allowRemote });
   const lintFindings = await lintOne(api.spec, options, revision);
@@ -137,19 +192,32 @@ async function checkApi(
   let status: ApiStatus = 'unchanged';
   let diff: DiffResult | null = null;
   let revisions: ApiReport['revisions'] = null;
+  let base: Awaited<ReturnType<typeof loadSpec>> | null = null;
   if (!(await existsAtRevision(topLevel, options.base, relativeRoot))) {
     status = 'new';
   } else if (touched || options.all) {
     const reader = gitRevisionReader(topLevel, options.base);
-    const base = await loadSpec(api.spec, {
+    base = await loadSpec(api.spec, {
       cwd: options.cwd,
       allowRemote: options.allowRemote,
       reader,
     });
-    diff = diffSpecs(base, revision, { today: options.today, levels: options.config.diff.levels });
+    diff = diffSpecs(base, revision, {
+      today: options.today,
+      levels: diffLevels(options.config.diff.levels),
+    });
     status = 'diffed';
     revisions = { base, revision, today: options.today };
   }
+  const policyResult = checkPolicy({
+    revision,
+    base,
+    changes: diff?.changes ?? [],
+    policy,
+    today: options.today,
+    apiStability: api.stability,
+    traffic: options.traffic ?? null,
+  });
   return {
     name: api.name,
     spec: displayPathOf(api.spec, options.cwd),
@@ -159,6 +227,7 @@ async function checkApi(
     lint: { findings: lintFindings, summary: summarize(lintFindings) },
     diff,
     revisions,
+    policy: policyResult,
   };
 }
 
@@ -190,6 +259,7 @@ function removedApiReport(spec: { name: string; file: string }, base: string): A
       summary: { error: 1, warning: 0, info: 0, breaking: true },
     },
     revisions: null,
+    policy: null,
   };
 }
 
@@ -203,6 +273,12 @@ function applyWaived(report: ApiReport, byFingerprint: Map<string, Finding>): vo
       (change) => (byFingerprint.get(change.fingerprint) ?? change) as typeof change,
     );
     report.diff = { ...report.diff, changes, summary: summariseChanges(changes) };
+  }
+  if (report.policy) {
+    const findings = report.policy.findings.map(
+      (finding) => (byFingerprint.get(finding.fingerprint) ?? finding) as PolicyFinding,
+    );
+    report.policy = { findings, summary: summarize(findings) };
   }
 }
 
@@ -232,11 +308,27 @@ export function checkToJson(
         summary: api.lint.summary,
       },
       diff: api.diff ? toDiffJson(api.diff) : null,
-      // NOTE: lifecycle policy and pact checks are not built yet, so their sections are null.
-      policy: null,
+      policy: api.policy ? policyToJson(api.policy) : null,
+      // NOTE: pact checks are not built yet, so the contracts section is null.
       contracts: null,
     })),
     expiredWaivers: report.expiredWaivers,
     summary: report.summary,
+  };
+}
+
+/** The `policy` section of one API in the check JSON. */
+function policyToJson(result: PolicyResult): object {
+  return {
+    findings: result.findings.map((finding) => ({
+      id: finding.id,
+      level: finding.level,
+      message: finding.message,
+      operation: finding.operation,
+      location: finding.location,
+      fingerprint: finding.fingerprint,
+      ...(finding.waived ? { waived: finding.waived } : {}),
+    })),
+    summary: result.summary,
   };
 }
