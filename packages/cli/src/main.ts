@@ -13,12 +13,9 @@ import {
   type CommandContext,
   type CommonOptions,
 } from './command-kit.js';
-import { registerChangelogCommand } from './commands/changelog.js';
 import { checkToJson, readTraffic, runCheck, type CheckCommandOptions } from './commands/check.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
-import { registerPortalCommand } from './commands/portal.js';
-import { registerSunsetCommand } from './commands/sunset.js';
 import { discoverApis } from './discover.js';
 
 export type { CliEnvironment } from './command-kit.js';
@@ -27,10 +24,11 @@ export type { CliEnvironment } from './command-kit.js';
 export async function main(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   let exitCode = 0;
   let debug = argv.includes('--debug');
-  const program = buildProgram(environment, (code) => {
-    exitCode = code;
-  });
   try {
+    const program = buildProgram(environment, (code) => {
+      exitCode = code;
+    });
+    await registerModules(program, { environment, setExit: (code) => (exitCode = code) }, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -60,7 +58,6 @@ export async function main(argv: readonly string[], environment: CliEnvironment)
 }
 
 function buildProgram(environment: CliEnvironment, setExit: (code: number) => void): Command {
-  const context: CommandContext = { environment, setExit };
   const program = new Command('specgate')
     .description(
       'Governance for HTTP APIs described in OpenAPI: lint, breaking changes, and the CI gate.',
@@ -187,16 +184,41 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       });
       setExit(report.summary.failed ? 1 : 0);
     });
-  // Commands that live in their own modules register here, one call each.
-  for (const register of COMMANDS) register(program, context);
   return program;
 }
 
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-const COMMANDS: RegisterCommand[] = [
-  registerChangelogCommand,
-  registerPortalCommand,
-  registerSunsetCommand,
+/**
+ * Command modules, with the command names each registers. A module is imported only when
+ * one of its commands runs, or for help, so no command pays for another's libraries.
+ */
+const COMMAND_MODULES: { names: string[]; load: () => Promise<RegisterCommand> }[] = [
+  {
+    names: ['changelog'],
+    load: async () => (await import('./commands/changelog.js')).registerChangelogCommand,
+  },
+  {
+    names: ['portal'],
+    load: async () => (await import('./commands/portal.js')).registerPortalCommand,
+  },
+  {
+    names: ['sunset'],
+    load: async () => (await import('./commands/sunset.js')).registerSunsetCommand,
+  },
 ];
+
+async function registerModules(
+  program: Command,
+  context: CommandContext,
+  argv: readonly string[],
+): Promise<void> {
+  const name = argv.find((argument) => !argument.startsWith('-'));
+  const own = COMMAND_MODULES.filter((module) => name !== undefined && module.names.includes(name));
+  const isBuiltIn =
+    name !== undefined && program.commands.some((command) => command.name() === name);
+  // Help, an unknown command or none at all needs every command, to list or suggest them.
+  const modules = own.length > 0 || isBuiltIn ? own : COMMAND_MODULES;
+  for (const module of modules) (await module.load())(program, context);
+}
