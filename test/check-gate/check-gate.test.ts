@@ -172,6 +172,17 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
+  test('reports a missing sunset once, from the policy', async () => {
+    repo.edit(ORDERS, "      x-sunset: '2027-06-30'\n", '');
+    const run = await runCli(['check', '--today', '2026-12-04', '--format', 'json'], repo.dir);
+    const report = JSON.parse(run.stdout) as CheckJson & {
+      apis: { lint: { problems: { id: string }[] } }[];
+    };
+    const lintIds = report.apis.flatMap((api) => api.lint.problems.map((problem) => problem.id));
+    expect(lintIds).not.toContain('specgate/deprecated-has-sunset');
+    expect(policyOf(run.stdout).map((finding) => finding[1])).toContain('sunset-missing');
+  });
+
   test('policy.levels lowers a check and policy.today sets the day', async () => {
     repo.edit(ORDERS, "x-sunset: '2027-06-30'", "x-sunset: '2027-01-15'");
     repo.write(

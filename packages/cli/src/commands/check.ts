@@ -184,7 +184,7 @@ async function checkApi(
   policy: PolicyConfig,
 ): Promise<ApiReport> {
   const revision = await loadSpec(api.spec, { cwd: options.cwd, allowRemote: options.allowRemote });
-  const lintFindings = await lintOne(api.spec, options, revision);
+  const lintFindings = await lintOne(api.spec, withoutPolicyRules(options), revision);
   const relativeRoot = path.relative(topLevel, api.spec);
   const touched = [...revision.files.keys()].some((file) =>
     changed.has(path.relative(topLevel, file).split(path.sep).join('/')),
@@ -331,4 +331,17 @@ function policyToJson(result: PolicyResult): object {
     })),
     summary: result.summary,
   };
+}
+
+/**
+ * The lint rules whose finding the lifecycle policy reports too (`sunset-missing` and
+ * `sunset-without-deprecated`); `check` turns them off unless the config sets them, so
+ * one problem is not reported twice.
+ */
+const POLICY_LINT_RULES = ['specgate/deprecated-has-sunset', 'specgate/sunset-requires-deprecated'];
+
+function withoutPolicyRules<T extends { config: CheckOptions['config'] }>(options: T): T {
+  const rules = { ...options.config.lint.rules };
+  for (const rule of POLICY_LINT_RULES) rules[rule] ??= 'off';
+  return { ...options, config: { ...options.config, lint: { ...options.config.lint, rules } } };
 }
