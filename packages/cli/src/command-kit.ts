@@ -12,7 +12,6 @@ import {
   type ReporterName,
 } from '@specgate/core';
 import { listChangeIds } from '@specgate/diff';
-import { listPolicyChecks } from '@specgate/policy';
 
 import { Logger, type Verbosity } from './logger.js';
 import { parseOutputTargets, writeOutputs, type OutputTarget } from './output.js';
@@ -101,7 +100,7 @@ export async function prepare(options: CommonOptions, environment: CliEnvironmen
     );
   }
   checkLevelIds(config.diff.levels, config.file);
-  checkPolicyLevelIds(config.policy.levels ?? {}, config.file);
+  await checkPolicyLevelIds(config.policy.levels ?? {}, config.file);
   return { logger, targets, config, today };
 }
 
@@ -118,7 +117,13 @@ function checkLevelIds(levels: Record<string, unknown>, file: string | null): vo
 }
 
 /** Rejects a `policy.levels` key that names no policy check. */
-function checkPolicyLevelIds(levels: Record<string, unknown>, file: string | null): void {
+async function checkPolicyLevelIds(
+  levels: Record<string, unknown>,
+  file: string | null,
+): Promise<void> {
+  if (Object.keys(levels).length === 0) return;
+  // Loaded only for a config that sets policy levels: the policy package brings the log router.
+  const { listPolicyChecks } = await import('@specgate/policy');
   const known = new Set(listPolicyChecks().map((check) => check.id as string));
   for (const id of Object.keys(levels)) {
     if (known.has(id)) continue;

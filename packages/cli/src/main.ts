@@ -13,9 +13,7 @@ import {
   type CommandContext,
   type CommonOptions,
 } from './command-kit.js';
-import { checkToJson, readTraffic, runCheck, type CheckCommandOptions } from './commands/check.js';
-import { diffFails, runDiff } from './commands/diff.js';
-import { lintToJson, runLint } from './commands/lint.js';
+import type { CheckCommandOptions } from './commands/check.js';
 import { discoverApis } from './discover.js';
 
 export type { CliEnvironment } from './command-kit.js';
@@ -89,6 +87,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
           'no spec given and none found: pass a spec file, declare APIs in specgate.yaml, or put specs under specs/.',
         );
       const started = performance.now();
+      const { lintToJson, runLint } = await import('./commands/lint.js');
       const report = await runLint(files, {
         cwd: environment.cwd,
         config: context.config,
@@ -127,6 +126,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       ) => {
         const context = await prepare(options, environment);
         const started = performance.now();
+        const { diffFails, runDiff } = await import('./commands/diff.js');
         const report = await runDiff(basePath, revisionPath, {
           cwd: environment.cwd,
           config: context.config,
@@ -156,6 +156,8 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     .option('--traffic <file>', 'traffic report JSON from specgate sunset scan, for removal checks')
     .addOption(failOnOption())
     .action(async (options: CheckCommandOptions) => {
+      // Each command imports its own module when it runs, so no command loads another's libraries.
+      const { checkToJson, readTraffic, runCheck } = await import('./commands/check.js');
       const context = await prepare(options, environment);
       const failOn = options.failOn ?? context.config.diff.failOn;
       const report = await runCheck({
