@@ -12,6 +12,8 @@ export default defineConfig({
       '@specgate/lint': packageSource('lint'),
       '@specgate/diff': packageSource('diff'),
       '@specgate/policy': packageSource('policy'),
+      '@specgate/codegen-flask': packageSource('codegen-flask'),
+      '@specgate/codegen-ts': packageSource('codegen-ts'),
       '@specgate/cli': packageSource('cli'),
     },
   },
