@@ -8,11 +8,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { runDiffBenchmark, runGithubBenchmark, runLintBenchmark } from './benchmarks.mjs';
+import { codegenSection, codegenSummary, runCodegenBenchmark } from './codegen.mjs';
 import { rssMethod } from './measure.mjs';
 import { diffSection, githubSection, lintSection, summaryLines, writeSection } from './report.mjs';
 import { installedVersion, repoRoot } from './tools.mjs';
 
-const BENCHMARKS = ['lint', 'diff', 'github'];
+const BENCHMARKS = ['lint', 'diff', 'github', 'codegen'];
 
 const HELP = `Usage: node scripts/bench/run.mjs [options]
 
@@ -129,6 +130,7 @@ async function runSelected(options, context) {
     ['lint', runLintBenchmark, lintSection],
     ['diff', runDiffBenchmark, diffSection],
     ['github', runGithubBenchmark, githubSection],
+    ['codegen', runCodegenBenchmark, codegenSection],
   ];
   for (const [key, runBenchmark, renderSection] of plan) {
     if (!options.only.includes(key)) continue;
@@ -144,6 +146,7 @@ function specgateFailed(results) {
     ...(results.lint ?? []).map((result) => result.tools[0]),
     ...(results.diff ?? []).map((result) => result.tools[0]),
     ...(results.github ? [results.github.tool] : []),
+    ...(results.codegen ? [results.codegen.tools[0], results.codegen.tools[2]] : []),
   ];
   return specgateRuns.some((tool) => tool.failure !== null);
 }
@@ -172,6 +175,7 @@ async function main() {
     const results = await runSelected(options, context);
     console.log(`Results written to ${options.out}`);
     for (const line of summaryLines(results, options)) console.log(line);
+    if (results.codegen) console.log(codegenSummary(results.codegen));
     return specgateFailed(results) ? 1 : 0;
   } finally {
     if (options.keep) console.error(`Run output kept in ${scratchDir}`);

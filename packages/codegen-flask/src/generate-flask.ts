@@ -112,7 +112,8 @@ export function planFlaskPackage(
   options: { packageName: string },
 ): FlaskPlan {
   const converter = new SchemaConverter(document);
-  const operations = buildOperations(document, listOperations(document), converter);
+  const built = buildOperations(document, listOperations(document), converter);
+  const operations = built.operations;
   const tags = [...new Set(operations.map((operation) => operation.tag))];
   rejectTagCollisions(operations);
   const context: RenderContext = {
@@ -166,7 +167,12 @@ export function planFlaskPackage(
       },
     );
   }
-  return { files, operations, tags, warnings: oneOfWarnings(converter.definitions) };
+  return {
+    files,
+    operations,
+    tags,
+    warnings: [...built.warnings, ...oneOfWarnings(converter.definitions)],
+  };
 }
 
 /** The operation entry the Python runtime reads from `api.json`. */

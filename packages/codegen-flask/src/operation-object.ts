@@ -48,20 +48,36 @@ export interface FlaskOperation {
   location: string;
 }
 
-/** Builds the generator's model of every operation and rejects name collisions. */
+/**
+ * Builds the generator's model of every operation and rejects name collisions. Flask routes
+ * by path only, so an operation whose path key carries a query string (`/items?beta=true`)
+ * is routed without it, and left unrouted, with a warning, when that clashes with another.
+ */
 export function buildOperations(
   document: SpecDocument,
   views: OperationView[],
   converter: SchemaConverter,
-): FlaskOperation[] {
-  const operations = views.map((view) => buildOperation(document, view, converter));
-  rejectCollisions(operations, (operation) => operation.handlerName, 'handler name');
-  rejectCollisions(
-    operations,
-    (operation) => `${operation.method} ${operation.rule.replace(/<[^>]*>/g, '<>')}`,
-    'Flask route',
-  );
-  return operations;
+): { operations: FlaskOperation[]; warnings: string[] } {
+  const built = views.map((view) => buildOperation(document, view, converter));
+  rejectCollisions(built, (operation) => operation.handlerName, 'handler name');
+  const warnings: string[] = [];
+  const routeKey = (operation: FlaskOperation) =>
+    `${operation.method} ${operation.rule.replace(/<[^>]*>/g, '<>')}`;
+  const plain = built.filter((operation) => !operation.path.includes('?'));
+  rejectCollisions(plain, routeKey, 'Flask route');
+  const taken = new Set(plain.map(routeKey));
+  const operations = built.filter((operation) => {
+    if (!operation.path.includes('?')) return true;
+    if (!taken.has(routeKey(operation))) {
+      taken.add(routeKey(operation));
+      return true;
+    }
+    warnings.push(
+      `${operation.location}: ${operation.operationId} (${operation.method} ${operation.path}) is not routed because Flask matches paths without their query string and another operation has that route.`,
+    );
+    return false;
+  });
+  return { operations, warnings };
 }
 
 function buildOperation(
@@ -148,7 +164,7 @@ function flaskRule(
     parameters.filter((parameter) => parameter.in === 'path').map((p) => [p.name, p]),
   );
   const seen = new Map<string, string>();
-  return path.replace(/\{([^}]*)\}/g, (_, name: string) => {
+  return path.replace(/\?.*$/, '').replace(/\{([^}]*)\}/g, (_, name: string) => {
     const parameter = byName.get(name);
     const variable = parameter?.pythonName ?? pythonName(name, 'param');
     const previous = seen.get(variable);

@@ -36,11 +36,16 @@ from ${context.packageName}._generated import register_api
 PROBLEM_JSON = "application/problem+json"
 
 
+@pytest.fixture(scope="module")
+def app():
+    application = Flask("contract_tests")
+    application.config.update(TESTING=True, OPENAPI_VALIDATE_RESPONSES=True)
+    register_api(application, handlers={})
+    return application
+
+
 @pytest.fixture()
-def client():
-    app = Flask("contract_tests")
-    app.config.update(TESTING=True, OPENAPI_VALIDATE_RESPONSES=True)
-    register_api(app, handlers={})
+def client(app):
     return app.test_client()
 
 

@@ -76,7 +76,10 @@ function sampleObject(
   const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
   const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
   const value: Record<string, unknown> = {};
+  const closed = schema['additionalProperties'] === false;
   for (const name of required) {
+    // A required name that a closed object does not list can never validate.
+    if (closed && properties[name] === undefined) return undefined;
     const sample = sampleValue(properties[name] ?? true, definitions, depth + 1);
     if (!sample) return undefined;
     value[name] = sample.value;

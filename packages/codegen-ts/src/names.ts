@@ -1,54 +1,7 @@
-/** Words JavaScript reserves, which cannot name a variable (property keys are fine). */
-const RESERVED = new Set([
-  'break',
-  'case',
-  'catch',
-  'class',
-  'const',
-  'continue',
-  'debugger',
-  'default',
-  'delete',
-  'do',
-  'else',
-  'enum',
-  'export',
-  'extends',
-  'false',
-  'finally',
-  'for',
-  'function',
-  'if',
-  'import',
-  'in',
-  'instanceof',
-  'new',
-  'null',
-  'return',
-  'super',
-  'switch',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'typeof',
-  'var',
-  'void',
-  'while',
-  'with',
-  'yield',
-  'let',
-  'static',
-  'implements',
-  'interface',
-  'package',
-  'private',
-  'protected',
-  'public',
-  'await',
-]);
-
-/** Converts a name to a camelCase identifier: `list-orders_v1` → `listOrdersV1`. */
+/**
+ * Converts a name to a camelCase property name: `list-orders_v1` → `listOrdersV1`. Reserved
+ * words such as `delete` stay as they are, because they are only ever used as property keys.
+ */
 export function camelName(raw: string, fallback: string): string {
   const words = raw
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -61,8 +14,7 @@ export function camelName(raw: string, fallback: string): string {
     first.charAt(0).toLowerCase() +
     first.slice(1) +
     rest.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
-  const name = /^[0-9]/.test(joined) ? `${fallback}${joined}` : joined;
-  return RESERVED.has(name) ? `${name}_` : name;
+  return /^[0-9]/.test(joined) ? `${fallback}${joined}` : joined;
 }
 
 /** A facade name for an operation without an operationId, from its method and path. */

@@ -146,6 +146,8 @@ def _read_parameters(api, operation, path_values):
         schema = parameter["schema"]
         if location == "path":
             raw = path_values.get(parameter["pythonName"])
+            if isinstance(raw, str):
+                raw = _convert(raw, api.resolve(schema))
             value = str(raw) if isinstance(raw, uuid.UUID) else raw
             errors += api.check(schema, value, "path", parameter["name"])
             arguments[parameter["pythonName"]] = raw
