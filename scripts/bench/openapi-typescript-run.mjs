@@ -6,14 +6,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [spec, out] = process.argv.slice(2);
-const fromCodegen = createRequire(
-  path.resolve(
-    path.dirname(new URL(import.meta.url).pathname),
-    '../../packages/codegen-ts/package.json',
-  ),
+// The ESM build, the same one packages/codegen-ts imports.
+const packageJson = createRequire(import.meta.url).resolve(
+  '../../packages/codegen-ts/node_modules/openapi-typescript/package.json',
 );
 const { default: openapiTS, astToString } = await import(
-  pathToFileURL(fromCodegen.resolve('openapi-typescript')).href
+  pathToFileURL(path.join(path.dirname(packageJson), 'dist/index.mjs')).href
 );
 const ast = await openapiTS(pathToFileURL(path.resolve(spec)), { silent: true });
 writeFileSync(out, astToString(ast));

@@ -40,7 +40,7 @@ export interface OrphanedHandler {
   function: string;
 }
 
-/** An operation whose existing handler module has no function for it, so it answers 501. */
+/** An operation whose existing handler module has no function for it, so it responds with 501. */
 export interface MissingHandler {
   file: string;
   function: string;
@@ -175,7 +175,7 @@ export function planFlaskPackage(
   };
 }
 
-/** The operation entry the Python runtime reads from `api.json`. */
+/** Builds the operation entry the Python runtime reads from `api.json`. */
 function runtimeEntry(operation: FlaskOperation) {
   return {
     operationId: operation.operationId,

@@ -94,6 +94,7 @@ function buildOperation(
   const parameters = view.parameters.map((parameter) =>
     buildParameter(document, parameter, converter),
   );
+  rejectPathNameClashes(view.path, parameters, location);
   return {
     operationId,
     handlerName: pythonName(operationId, 'operation'),
@@ -177,6 +178,21 @@ function flaskRule(
     seen.set(variable, name);
     return `<${converterOf(converter.resolve(parameter?.schema ?? true))}${variable}>`;
   });
+}
+
+/** Path parameters are keyword arguments of the handler, so their Python names must differ. */
+function rejectPathNameClashes(path: string, parameters: FlaskParameter[], location: string): void {
+  const seen = new Map<string, string>();
+  for (const parameter of parameters.filter((candidate) => candidate.in === 'path')) {
+    const previous = seen.get(parameter.pythonName);
+    if (previous !== undefined) {
+      throw new SpecgateError(
+        'INVALID_DOCUMENT',
+        `${location}: path parameters "${previous}" and "${parameter.name}" of ${path} both become the Python name "${parameter.pythonName}". Rename one of them.`,
+      );
+    }
+    seen.set(parameter.pythonName, parameter.name);
+  }
 }
 
 function converterOf(schema: JsonSchema): string {

@@ -13,7 +13,7 @@ const FORMAT_SAMPLES: Record<string, string> = {
 };
 
 /**
- * A value that satisfies a converted schema, for the generated contract tests, or
+ * Builds a value that satisfies a converted schema, for the generated contract tests. Returns
  * undefined when no simple value is known to (a `pattern` without an example, `not`).
  */
 export function sampleValue(
@@ -43,7 +43,7 @@ export function sampleValue(
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const options = schema[keyword];
     if (Array.isArray(options)) {
-      // NOTE: the first branch may also match another oneOf branch, which makes the sample invalid.
+      // A oneOf sample must match exactly one branch, which only a single branch guarantees.
       return keyword === 'anyOf' || options.length === 1
         ? sampleValue(options[0] as JsonSchema, definitions, depth + 1)
         : undefined;

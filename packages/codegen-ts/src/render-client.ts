@@ -52,7 +52,7 @@ import createFetchClient, { type Client, type MaybeOptionalInit, type Middleware
 
 import type { paths } from './api-types.js';
 
-/** The notice \`onDeprecated\` receives the first time a deprecated operation answers. */
+/** The notice \`onDeprecated\` receives on the first response of a deprecated operation. */
 export interface DeprecationNotice {
   operationId: string;
   method: string;
@@ -71,7 +71,7 @@ export interface ClientOptions {
   baseUrl: string;
   /** Returns the bearer token sent as \`Authorization: Bearer <token>\`; nothing is sent for undefined. */
   getToken?: () => string | undefined | Promise<string | undefined>;
-  /** Called once per operation that answers with a \`Deprecation\` header; defaults to one console.warn. */
+  /** Called once per operation whose response has a \`Deprecation\` header; defaults to one console.warn. */
   onDeprecated?: (notice: DeprecationNotice) => void;
   /** The fetch implementation, for tests or server-side rendering; defaults to globalThis.fetch. */
   fetch?: (request: Request) => Promise<Response>;

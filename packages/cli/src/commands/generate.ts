@@ -103,7 +103,7 @@ function flaskSummary(result: FlaskGenerateResult, check: boolean, logger: Logge
   }
   for (const missing of result.missingHandlers) {
     logger.info(
-      `${missing.file}: no function ${missing.function} yet, so ${missing.operationId} answers 501. Add it to implement the operation.`,
+      `${missing.file}: no function ${missing.function} yet, so ${missing.operationId} responds with 501. Add it to implement the operation.`,
     );
   }
   const { written, created, removed } = result.changes;

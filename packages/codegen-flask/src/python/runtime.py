@@ -2,7 +2,7 @@
 
 Each route calls `operation_view`, which validates path, query, header and cookie
 parameters (400) and the request body (415 for an undeclared content type, 400 for
-malformed JSON, 422 for a schema failure), calls the handler, and answers 501 when the
+malformed JSON, 422 for a schema failure), calls the handler, and responds with 501 when the
 handler is missing or raises NotImplementedError. Every error is application/problem+json
 with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
 jsonschema >= 4.10.
@@ -15,7 +15,6 @@ import uuid
 from flask import Response, current_app, jsonify, request
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
-from werkzeug.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -402,4 +401,4 @@ def _ready():
     return {"status": "ready"}
 
 
-__all__ = ["Api", "HTTPException", "operation_view", "problem"]
+__all__ = ["Api", "operation_view", "problem"]
