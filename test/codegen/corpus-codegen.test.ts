@@ -25,9 +25,8 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
 const TS_OUTPUT = path.join(REPO_ROOT, 'packages/codegen-ts/.test-output');
 /**
- * Specs of 1 MB or more (Stripe, Discord, OpenAI's full spec) take minutes under tsc together,
- * so the TypeScript half checks them only with SPECGATE_CODEGEN_FULL_CORPUS=1;
- * scripts/bench/codegen.mjs times them.
+ * NOTE: specs of 1 MB or more (Stripe, Discord, OpenAI's full spec) take minutes under tsc
+ * together, so the TypeScript half checks them only with SPECGATE_CODEGEN_FULL_CORPUS=1.
  */
 const TS_SIZE_LIMIT = process.env['SPECGATE_CODEGEN_FULL_CORPUS'] === '1' ? Infinity : 1_000_000;
 

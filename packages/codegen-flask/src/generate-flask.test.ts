@@ -161,6 +161,40 @@ paths:
   });
 });
 
+describe('response validation', () => {
+  test('mismatching handler responses become 500 when enabled', async () => {
+    const out = folder('checked_api');
+    await generateFlask('specs/orders/openapi.yaml', out, { cwd: REPO_ROOT });
+    writeFileSync(
+      path.join(out, 'handlers/orders.py'),
+      `def get_order(*, order_id):
+    return {"id": "not-a-uuid", "status": "lost"}
+
+
+def list_orders(*, query):
+    return {"items": []}, 418
+`,
+    );
+    const output = runPython(
+      `import json
+from checked_api import create_app
+for validate in (True, False):
+    client = create_app({"OPENAPI_VALIDATE_RESPONSES": validate}).test_client()
+    for url in ("/v2/orders/3fa85f64-5717-4562-b3fc-2c963f66afa6", "/v2/orders"):
+        response = client.get(url)
+        print(response.status_code, json.dumps(response.get_json().get("errors"), sort_keys=True))
+`,
+      scratch,
+    );
+    expect(output.trim().split('\n')).toEqual([
+      `500 [{"in": "response", "message": "'createdAt' is a required property", "path": ""}, {"in": "response", "message": "'customerId' is a required property", "path": ""}, {"in": "response", "message": "'lines' is a required property", "path": ""}, {"in": "response", "message": "'total' is a required property", "path": ""}, {"in": "response", "message": "'not-a-uuid' is not a 'uuid'", "path": "/id"}, {"in": "response", "message": "'lost' is not one of ['pending', 'paid', 'shipped', 'cancelled']", "path": "/status"}]`,
+      '500 [{"in": "response", "message": "status 418 is not declared", "path": ""}]',
+      '200 null',
+      '418 null',
+    ]);
+  });
+});
+
 describe('regeneration', () => {
   test('keeps handlers, answers 501 for new operations and reports orphans', async () => {
     const work = path.join(scratch, 'regen');

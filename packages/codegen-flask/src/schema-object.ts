@@ -129,6 +129,8 @@ export class SchemaConverter {
       else if (converted !== undefined) schema[key] = converted;
     }
     if (schema['type'] === 'file') delete schema['type'];
+    // NOTE: one schema serves requests and responses, so a readOnly property listed in
+    // `required` is also required in request bodies.
     if (this.version !== '3.1') this.applyDraft4Rules(record, schema);
     return schema;
   }
