@@ -13,6 +13,8 @@ export default defineConfig({
       '@specgate/diff': packageSource('diff'),
       '@specgate/policy': packageSource('policy'),
       '@specgate/changelog': packageSource('changelog'),
+      '@specgate/codegen-flask': packageSource('codegen-flask'),
+      '@specgate/codegen-ts': packageSource('codegen-ts'),
       '@specgate/cli': packageSource('cli'),
     },
   },

@@ -9,11 +9,12 @@ import { parseArgs } from 'node:util';
 
 import { runDiffBenchmark, runGithubBenchmark, runLintBenchmark } from './benchmarks.mjs';
 import { runScanBenchmark, scanSection } from './scan.mjs';
+import { codegenSection, codegenSummary, runCodegenBenchmark } from './codegen.mjs';
 import { rssMethod } from './measure.mjs';
 import { diffSection, githubSection, lintSection, summaryLines, writeSection } from './report.mjs';
 import { installedVersion, repoRoot } from './tools.mjs';
 
-const BENCHMARKS = ['lint', 'diff', 'github', 'scan'];
+const BENCHMARKS = ['lint', 'diff', 'github', 'scan', 'codegen'];
 
 const HELP = `Usage: node scripts/bench/run.mjs [options]
 
@@ -134,6 +135,7 @@ async function runSelected(options, context) {
     ['diff', runDiffBenchmark, diffSection],
     ['github', runGithubBenchmark, githubSection],
     ['scan', (context) => runScanBenchmark(context, context.scanLines), scanSection],
+    ['codegen', runCodegenBenchmark, codegenSection],
   ];
   for (const [key, runBenchmark, renderSection] of plan) {
     if (!options.only.includes(key)) continue;
@@ -149,6 +151,7 @@ function specgateFailed(results) {
     ...(results.lint ?? []).map((result) => result.tools[0]),
     ...(results.diff ?? []).map((result) => result.tools[0]),
     ...(results.github ? [results.github.tool] : []),
+    ...(results.codegen ? [results.codegen.tools[0], results.codegen.tools[2]] : []),
   ];
   return specgateRuns.some((tool) => tool.failure !== null);
 }
@@ -185,6 +188,7 @@ async function main() {
           `${Math.round(lines / (scanMs / 1000))} per wall second, ${Math.round(maxRssMiB)} MiB peak RSS`,
       );
     }
+    if (results.codegen) console.log(codegenSummary(results.codegen));
     return specgateFailed(results) ? 1 : 0;
   } finally {
     if (options.keep) console.error(`Run output kept in ${scratchDir}`);

@@ -206,6 +206,10 @@ const COMMAND_MODULES: { names: string[]; load: () => Promise<RegisterCommand> }
     load: async () => (await import('./commands/portal.js')).registerPortalCommand,
   },
   {
+    names: ['generate'],
+    load: async () => (await import('./commands/generate.js')).registerGenerateCommand,
+  },
+  {
     names: ['sunset'],
     load: async () => (await import('./commands/sunset.js')).registerSunsetCommand,
   },

@@ -1,0 +1,270 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, describe, expect, test } from 'vitest';
+
+import { generateFlask } from './generate-flask.js';
+import { runPytest, runPython } from './test-support/python.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const scratch = mkdtempSync(path.join(tmpdir(), 'specgate-flask-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function folder(name: string): string {
+  const directory = path.join(scratch, name);
+  return directory;
+}
+
+function listTree(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+const EDGE_SPEC = `openapi: 3.0.3
+info: { title: Edge cases, version: '1' }
+paths:
+  /items/{item-id}:
+    get:
+      operationId: get-item
+      tags: [Store Items]
+      parameters:
+        - { name: item-id, in: path, required: true, schema: { type: integer } }
+        - { name: from, in: query, schema: { type: string, format: date } }
+        - { name: X-Trace, in: header, required: true, schema: { type: string } }
+      responses: { '200': { description: ok } }
+  /counts/{n}:
+    get:
+      operationId: class
+      parameters:
+        - { name: n, in: path, required: true, schema: { type: integer, minimum: 0 } }
+      responses: { '200': { description: ok } }
+  /things/{id}:
+    put:
+      operationId: putThing
+      tags: [Store Items]
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              additionalProperties: false
+              properties:
+                name: { type: string, minLength: 2 }
+                tag: { type: string, nullable: true }
+      responses: { '204': { description: done } }
+`;
+
+describe('generated package', () => {
+  test('orders spec passes its generated contract tests', async () => {
+    const out = folder('orders_api');
+    const result = await generateFlask('specs/orders/openapi.yaml', out, { cwd: REPO_ROOT });
+    expect(result.operations).toBe(5);
+    expect(result.tags).toEqual(['orders']);
+    expect(result.changes.created).toEqual([
+      '__init__.py',
+      'handlers/__init__.py',
+      'handlers/orders.py',
+    ]);
+    expect(listTree(out)).toEqual([
+      '__init__.py',
+      '_generated/__init__.py',
+      '_generated/api.json',
+      '_generated/blueprints/__init__.py',
+      '_generated/blueprints/orders.py',
+      '_generated/runtime.py',
+      'handlers/__init__.py',
+      'handlers/orders.py',
+      'tests/__init__.py',
+      'tests/test_generated_contract.py',
+    ]);
+    const run = runPytest('orders_api/tests', scratch);
+    expect(run.output).toContain('18 passed');
+    expect(run.status).toBe(0);
+  });
+
+  test('routes use converters and Python-safe names', async () => {
+    const spec = path.join(scratch, 'edge.yaml');
+    writeFileSync(spec, EDGE_SPEC);
+    await generateFlask(spec, folder('edge_api'), { cwd: scratch });
+    const rules = runPython(
+      `from edge_api import create_app
+app = create_app()
+for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+    print(rule.endpoint, rule.rule)
+`,
+      scratch,
+    );
+    expect(rules.split('\n').map((line) => line.trim())).toEqual([
+      'default.class_ /counts/<int:n>',
+      'healthz /healthz',
+      'store_items.get_item /items/<int(signed=True):item_id>',
+      'readyz /readyz',
+      'static /static/<path:filename>',
+      'store_items.put_thing /things/<uuid:id_>',
+      '',
+    ]);
+    const probes = runPython(
+      `import json
+from edge_api import create_app
+client = create_app().test_client()
+def show(response):
+    print(response.status_code, response.mimetype, json.dumps(response.get_json(), sort_keys=True))
+show(client.get("/items/-5", headers={"X-Trace": "t"}))
+show(client.get("/counts/-1"))
+show(client.get("/items/5?from=2026-13-45", headers={"X-Trace": "t"}))
+show(client.get("/items/5"))
+show(client.put("/things/not-a-uuid", json={"name": "ab"}))
+show(client.put("/things/3fa85f64-5717-4562-b3fc-2c963f66afa6", data="x", content_type="text/plain"))
+show(client.put("/things/3fa85f64-5717-4562-b3fc-2c963f66afa6", data="{", content_type="application/json"))
+show(client.put("/things/3fa85f64-5717-4562-b3fc-2c963f66afa6", json={"name": "a", "extra": 1, "tag": None}))
+show(client.delete("/counts/3"))
+`,
+      scratch,
+    );
+    expect(probes.trim().split('\n')).toEqual([
+      '501 application/problem+json {"detail": "Operation get-item has no handler yet: implement get_item in handlers/store_items.py.", "status": 501, "title": "Not Implemented", "type": "about:blank"}',
+      '404 application/problem+json {"detail": "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.", "status": 404, "title": "Not Found", "type": "about:blank"}',
+      `400 application/problem+json {"detail": "The request parameters are invalid.", "errors": [{"in": "query", "message": "'2026-13-45' is not a 'date'", "name": "from", "path": ""}], "status": 400, "title": "Bad Request", "type": "about:blank"}`,
+      '400 application/problem+json {"detail": "The request parameters are invalid.", "errors": [{"in": "header", "message": "is required", "name": "X-Trace", "path": ""}], "status": 400, "title": "Bad Request", "type": "about:blank"}',
+      '404 application/problem+json {"detail": "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.", "status": 404, "title": "Not Found", "type": "about:blank"}',
+      '415 application/problem+json {"detail": "Content type text/plain is not accepted; send one of: application/json.", "errors": [{"in": "header", "message": "must be one of: application/json", "name": "Content-Type", "path": ""}], "status": 415, "title": "Unsupported Media Type", "type": "about:blank"}',
+      '400 application/problem+json {"detail": "The request body is not valid JSON.", "errors": [{"in": "body", "message": "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)", "path": ""}], "status": 400, "title": "Bad Request", "type": "about:blank"}',
+      `422 application/problem+json {"detail": "The request body does not match the schema.", "errors": [{"in": "body", "message": "Additional properties are not allowed ('extra' was unexpected)", "path": ""}, {"in": "body", "message": "'a' is too short", "path": "/name"}], "status": 422, "title": "Unprocessable Content", "type": "about:blank"}`,
+      '405 application/problem+json {"detail": "The method is not allowed for the requested URL.", "status": 405, "title": "Method Not Allowed", "type": "about:blank"}',
+    ]);
+  });
+
+  test('colliding handler names fail and leave the folder untouched', async () => {
+    const spec = path.join(scratch, 'collide.yaml');
+    writeFileSync(
+      spec,
+      `openapi: 3.1.0
+info: { title: c, version: '1' }
+paths:
+  /a: { get: { operationId: getThing, responses: { '200': { description: ok } } } }
+  /b: { get: { operationId: get_thing, responses: { '200': { description: ok } } } }
+`,
+    );
+    const out = folder('collide_api');
+    await expect(generateFlask(spec, out, { cwd: scratch })).rejects.toThrow(
+      'collide.yaml:5:9: operations "getThing" (GET /a) and "get_thing" (GET /b) both map to the handler name "get_thing". Rename one operationId or path.',
+    );
+    expect(() => readdirSync(out)).toThrow(/ENOENT/);
+  });
+});
+
+describe('response validation', () => {
+  test('mismatching handler responses become 500 when enabled', async () => {
+    const out = folder('checked_api');
+    await generateFlask('specs/orders/openapi.yaml', out, { cwd: REPO_ROOT });
+    writeFileSync(
+      path.join(out, 'handlers/orders.py'),
+      `def get_order(*, order_id):
+    return {"id": "not-a-uuid", "status": "lost"}
+
+
+def list_orders(*, query):
+    return {"items": []}, 418
+`,
+    );
+    const output = runPython(
+      `import json
+from checked_api import create_app
+for validate in (True, False):
+    client = create_app({"OPENAPI_VALIDATE_RESPONSES": validate}).test_client()
+    for url in ("/v2/orders/3fa85f64-5717-4562-b3fc-2c963f66afa6", "/v2/orders"):
+        response = client.get(url)
+        print(response.status_code, json.dumps(response.get_json().get("errors"), sort_keys=True))
+`,
+      scratch,
+    );
+    expect(output.trim().split('\n')).toEqual([
+      `500 [{"in": "response", "message": "'createdAt' is a required property", "path": ""}, {"in": "response", "message": "'customerId' is a required property", "path": ""}, {"in": "response", "message": "'lines' is a required property", "path": ""}, {"in": "response", "message": "'total' is a required property", "path": ""}, {"in": "response", "message": "'not-a-uuid' is not a 'uuid'", "path": "/id"}, {"in": "response", "message": "'lost' is not one of ['pending', 'paid', 'shipped', 'cancelled']", "path": "/status"}]`,
+      '500 [{"in": "response", "message": "status 418 is not declared", "path": ""}]',
+      '200 null',
+      '418 null',
+    ]);
+  });
+});
+
+describe('regeneration', () => {
+  test('keeps handlers, answers 501 for new operations and reports orphans', async () => {
+    const work = path.join(scratch, 'regen');
+    cpSync(path.join(REPO_ROOT, 'specs/orders'), work, { recursive: true });
+    const spec = path.join(work, 'openapi.yaml');
+    const out = path.join(work, 'orders_api');
+    await generateFlask(spec, out, { cwd: work });
+
+    const handlerFile = path.join(out, 'handlers/orders.py');
+    const handwritten = `${readFileSync(handlerFile, 'utf8').replace(
+      'def get_order(*, order_id):\n    """GET /v2/orders/{orderId} (getOrder): Get an order"""\n    raise NotImplementedError',
+      'def get_order(*, order_id):\n    return {"id": str(order_id)}',
+    )}\n\ndef list_orders_v1(*, query):\n    return {"items": []}\n`;
+    writeFileSync(handlerFile, handwritten);
+    writeFileSync(path.join(out, 'notes.txt'), 'mine');
+
+    const original = readFileSync(spec, 'utf8');
+    const changed = original
+      .replace(/ {2}\/v1\/orders:\n[\s\S]*? {2}\/v2\/orders:\n/, '  /v2/orders:\n')
+      .replace(
+        'components:\n',
+        `  /v2/refunds:
+    post:
+      tags: [refunds]
+      operationId: createRefund
+      summary: Refund an order
+      responses:
+        '202':
+          description: Accepted.
+components:
+`,
+      );
+    expect(changed).not.toBe(original);
+    writeFileSync(spec, changed);
+
+    const check = await generateFlask(spec, out, { cwd: work, check: true });
+    expect(check.stale).toBe(true);
+    expect(readFileSync(handlerFile, 'utf8')).toBe(handwritten);
+
+    const result = await generateFlask(spec, out, { cwd: work });
+    expect(result.orphanedHandlers).toEqual([
+      { file: 'handlers/orders.py', function: 'list_orders_v1' },
+    ]);
+    expect(result.changes.created).toEqual(['handlers/refunds.py']);
+    expect(readFileSync(handlerFile, 'utf8')).toBe(handwritten);
+    expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+
+    const again = await generateFlask(spec, out, { cwd: work, check: true });
+    expect(again.stale).toBe(false);
+
+    writeFileSync(path.join(out, 'handlers/refunds.py'), '"""Refunds, handled later."""\n');
+    const answers = runPython(
+      `from orders_api import create_app
+client = create_app().test_client()
+refund = client.post("/v2/refunds")
+print(refund.status_code, refund.get_json()["detail"])
+order = client.get("/v2/orders/3fa85f64-5717-4562-b3fc-2c963f66afa6")
+print(order.status_code, order.get_json())
+print(client.get("/v1/orders").status_code)
+`,
+      work,
+    );
+    expect(answers.trim().split('\n')).toEqual([
+      '501 Operation createRefund has no handler yet: implement create_refund in handlers/refunds.py.',
+      "200 {'id': '3fa85f64-5717-4562-b3fc-2c963f66afa6'}",
+      '404',
+    ]);
+    const missing = await generateFlask(spec, out, { cwd: work, check: true });
+    expect(missing.missingHandlers).toEqual([
+      { file: 'handlers/refunds.py', function: 'create_refund', operationId: 'createRefund' },
+    ]);
+  });
+});

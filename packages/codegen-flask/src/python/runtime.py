@@ -1,0 +1,404 @@
+"""Request validation and handler dispatch for the generated Flask API.
+
+Each route calls `operation_view`, which validates path, query, header and cookie
+parameters (400) and the request body (415 for an undeclared content type, 400 for
+malformed JSON, 422 for a schema failure), calls the handler, and responds with 501 when the
+handler is missing or raises NotImplementedError. Every error is application/problem+json
+with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
+jsonschema >= 4.10.
+"""
+
+import json
+import re
+import uuid
+
+from flask import Response, current_app, jsonify, request
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import ValidationError
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def _pattern(validator, pattern, instance, schema):
+    if not validator.is_type(instance, "string"):
+        return
+    try:
+        matched = re.search(pattern, instance)
+    except re.error:
+        # An ECMA-262 pattern that Python's re cannot compile is not checked.
+        return
+    if matched is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+_FORMATS = FormatChecker()
+
+
+class Api:
+    """Operations and schema definitions loaded from the generated data files."""
+
+    def __init__(self, data):
+        self.definitions = data["definitions"]
+        self.operations = data["operations"]
+        self._validators = {}
+
+    def validator(self, schema):
+        key = id(schema)
+        cached = self._validators.get(key)
+        if cached is None:
+            root = {"$defs": self.definitions, **schema} if isinstance(schema, dict) else schema
+            cached = (schema, _Validator(root, format_checker=_FORMATS))
+            self._validators[key] = cached
+        return cached[1]
+
+    def resolve(self, schema):
+        """Follows `#/$defs/...` references to the schema they name."""
+        seen = 0
+        while isinstance(schema, dict) and "$ref" in schema and seen < 32:
+            schema = self.definitions.get(schema["$ref"].rsplit("/", 1)[-1], True)
+            seen += 1
+        return schema
+
+    def check(self, schema, value, location, name=None):
+        """Validates a value and returns its violations as problem+json error items."""
+        if schema is True:
+            return []
+        try:
+            found = list(self.validator(schema).iter_errors(value))
+        except re.error:
+            current_app.logger.warning("skipped a pattern Python cannot compile in %s", location)
+            return []
+        found.sort(key=lambda error: ([str(part) for part in error.absolute_path], error.message))
+        items = []
+        for error in found:
+            item = {"in": location, "path": _pointer(error.absolute_path), "message": error.message}
+            if name is not None:
+                item["name"] = name
+            items.append(item)
+        return items
+
+
+def _pointer(parts):
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def problem(status, title, detail, errors=None, headers=None):
+    """Builds an application/problem+json response."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    response = current_app.response_class(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def not_implemented(operation):
+    return problem(
+        501,
+        "Not Implemented",
+        f"Operation {operation['operationId']} has no handler yet: implement "
+        f"{operation['handler']} in handlers/{operation['tag']}.py.",
+    )
+
+
+def operation_view(api, operation, handlers):
+    """Returns the Flask view function of one operation."""
+
+    def view(**path_values):
+        return _dispatch(api, operation, handlers, path_values)
+
+    view.__name__ = operation["handler"]
+    view.__doc__ = f"{operation['method']} {operation['path']} ({operation['operationId']})"
+    return view
+
+
+def _dispatch(api, operation, handlers, path_values):
+    arguments, errors = _read_parameters(api, operation, path_values)
+    if errors:
+        return problem(400, "Bad Request", "The request parameters are invalid.", errors)
+    if operation["body"] is not None:
+        outcome = _read_body(api, operation["body"])
+        if isinstance(outcome, Response):
+            return outcome
+        arguments["body"] = outcome
+    handler = getattr(handlers, operation["handler"], None)
+    if handler is None:
+        return not_implemented(operation)
+    try:
+        result = handler(**arguments)
+    except NotImplementedError:
+        return not_implemented(operation)
+    response = _to_response(result, operation["defaultStatus"])
+    if current_app.config.get("OPENAPI_VALIDATE_RESPONSES"):
+        return _check_response(api, operation, response)
+    return response
+
+
+def _read_parameters(api, operation, path_values):
+    arguments = {}
+    groups = {}
+    errors = []
+    for parameter in operation["parameters"]:
+        location = parameter["in"]
+        schema = parameter["schema"]
+        if location == "path":
+            raw = path_values.get(parameter["pythonName"])
+            if isinstance(raw, str):
+                raw = _convert(raw, api.resolve(schema))
+            value = str(raw) if isinstance(raw, uuid.UUID) else raw
+            errors += api.check(schema, value, "path", parameter["name"])
+            arguments[parameter["pythonName"]] = raw
+            continue
+        present, value = _read_raw(api, parameter)
+        group = groups.setdefault(location, {})
+        if not present:
+            if parameter["required"]:
+                errors.append(
+                    {"in": location, "name": parameter["name"], "path": "", "message": "is required"}
+                )
+            else:
+                default = api.resolve(schema)
+                if isinstance(default, dict) and "default" in default:
+                    group[parameter["name"]] = default["default"]
+            continue
+        errors += api.check(schema, value, location, parameter["name"])
+        group[parameter["name"]] = value
+    for location, keyword in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
+        if any(parameter["in"] == location for parameter in operation["parameters"]):
+            arguments[keyword] = groups.get(location, {})
+    return arguments, errors
+
+
+def _read_raw(api, parameter):
+    """Reads one query, header or cookie value and converts it to the schema's type."""
+    location = parameter["in"]
+    name = parameter["name"]
+    source = {"query": request.args, "header": request.headers, "cookie": request.cookies}.get(
+        location
+    )
+    if source is None or name not in source:
+        return False, None
+    if parameter["json"]:
+        try:
+            return True, json.loads(source.get(name))
+        except ValueError:
+            return True, source.get(name)
+    schema = api.resolve(parameter["schema"])
+    if _types(schema) == {"array"}:
+        if location == "query" and parameter["style"] == "form" and parameter["explode"]:
+            raw_items = source.getlist(name)
+        else:
+            separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(parameter["style"], ",")
+            raw_items = source.get(name).split(separator)
+        items = api.resolve(schema.get("items", True)) if isinstance(schema, dict) else True
+        return True, [_convert(item, items) for item in raw_items]
+    return True, _convert(source.get(name), schema)
+
+
+def _types(schema):
+    if not isinstance(schema, dict):
+        return set()
+    declared = schema.get("type")
+    if isinstance(declared, list):
+        return set(declared)
+    return {declared} if isinstance(declared, str) else set()
+
+
+def _convert(text, schema):
+    types = _types(schema)
+    if "integer" in types and re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if "number" in types:
+        try:
+            return float(text) if not re.fullmatch(r"[+-]?\d+", text) else int(text)
+        except ValueError:
+            return text
+    if "boolean" in types and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def _is_json(media_type):
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def _match_media(mimetype, content):
+    if mimetype in content:
+        return mimetype
+    major = mimetype.split("/", 1)[0]
+    for candidate in (f"{major}/*", "*/*"):
+        if candidate in content:
+            return candidate
+    return None
+
+
+def _read_body(api, body):
+    """Returns the body value the handler gets, or an error response."""
+    raw = request.get_data(cache=True)
+    if not raw:
+        if body["required"]:
+            return problem(
+                400,
+                "Bad Request",
+                "A request body is required.",
+                [{"in": "body", "path": "", "message": "is required"}],
+            )
+        return None
+    mimetype = (request.mimetype or "").lower()
+    declared = {key.lower(): value for key, value in body["content"].items()}
+    media = _match_media(mimetype, declared)
+    if media is None:
+        accepted = ", ".join(sorted(declared)) or "none"
+        return problem(
+            415,
+            "Unsupported Media Type",
+            f"Content type {mimetype or '(none)'} is not accepted; send one of: {accepted}.",
+            [{"in": "header", "name": "Content-Type", "path": "", "message": f"must be one of: {accepted}"}],
+        )
+    schema = declared[media]
+    if _is_json(mimetype):
+        try:
+            value = json.loads(raw)
+        except ValueError as error:
+            return problem(
+                400,
+                "Bad Request",
+                "The request body is not valid JSON.",
+                [{"in": "body", "path": "", "message": str(error)}],
+            )
+    elif mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        value = _form_values(api.resolve(schema))
+        checked = {key: getattr(item, "filename", item) for key, item in value.items()}
+        errors = api.check(schema, checked, "body")
+        if errors:
+            return problem(422, "Unprocessable Content", "The request body does not match the schema.", errors)
+        return value
+    else:
+        # NOTE: bodies that are neither JSON nor forms reach the handler unvalidated.
+        return raw
+    errors = api.check(schema, value, "body")
+    if errors:
+        return problem(422, "Unprocessable Content", "The request body does not match the schema.", errors)
+    return value
+
+
+def _form_values(schema):
+    properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    values = {}
+    for key in request.form:
+        items = request.form.getlist(key)
+        field = properties.get(key, True)
+        if _types(field) == {"array"}:
+            values[key] = items
+        else:
+            values[key] = _convert(items[-1], field)
+    for key in request.files:
+        values[key] = request.files[key]
+    return values
+
+
+def _to_response(result, default_status):
+    if isinstance(result, Response):
+        return result
+    if isinstance(result, tuple):
+        body, *rest = result
+        if body is not None and not isinstance(body, (str, bytes, Response)):
+            body = jsonify(body)
+        if body is None:
+            body = ""
+        return current_app.make_response((body, *rest))
+    if result is None:
+        return current_app.response_class(status=default_status)
+    if isinstance(result, (str, bytes)):
+        return current_app.make_response((result, default_status))
+    response = jsonify(result)
+    response.status_code = default_status
+    return response
+
+
+def _check_response(api, operation, response):
+    """Validates a handler's response against the spec; a mismatch becomes a 500."""
+    status = str(response.status_code)
+    responses = operation["responses"]
+    declared = responses.get(status) or responses.get(status[0] + "XX") or responses.get("default")
+    if declared is None:
+        return problem(
+            500,
+            "Internal Server Error",
+            f"The handler of {operation['operationId']} answered {status}, which the spec does not declare.",
+            [{"in": "response", "path": "", "message": f"status {status} is not declared"}],
+        )
+    mimetype = (response.mimetype or "").lower()
+    if not declared or not _is_json(mimetype):
+        return response
+    media = _match_media(mimetype, {key.lower(): value for key, value in declared.items()})
+    if media is None:
+        return problem(
+            500,
+            "Internal Server Error",
+            f"The handler of {operation['operationId']} answered {mimetype}, which the spec does not declare for {status}.",
+            [{"in": "response", "path": "", "message": f"content type {mimetype} is not declared"}],
+        )
+    schema = {key.lower(): value for key, value in declared.items()}[media]
+    errors = api.check(schema, json.loads(response.get_data() or b"null"), "response")
+    if errors:
+        current_app.logger.error("response of %s does not match the spec: %s", operation["operationId"], errors)
+        return problem(
+            500,
+            "Internal Server Error",
+            f"The response of {operation['operationId']} does not match the spec.",
+            errors,
+        )
+    return response
+
+
+def handle_http_exception(error):
+    """Turns routing and abort() errors (404, 405, ...) into problem+json, keeping their headers."""
+    if error.response is not None:
+        return error.response
+    response = error.get_response()
+    body = {"type": "about:blank", "title": error.name, "status": error.code, "detail": error.description}
+    response.set_data(json.dumps(body))
+    response.mimetype = PROBLEM_JSON
+    return response
+
+
+def handle_server_error(error):
+    return problem(500, "Internal Server Error", "The server failed to handle the request.")
+
+
+def lifecycle_hook(headers_by_endpoint):
+    """Returns an after_request function that adds Deprecation and Sunset headers."""
+
+    def add_headers(response):
+        headers = headers_by_endpoint.get(request.endpoint)
+        if headers:
+            for key, value in headers.items():
+                response.headers[key] = value
+        return response
+
+    return add_headers
+
+
+def health_routes(app, paths):
+    """Adds /healthz and /readyz unless the spec defines those paths itself."""
+    if "/healthz" not in paths:
+        app.add_url_rule("/healthz", "healthz", _healthy)
+    if "/readyz" not in paths:
+        app.add_url_rule("/readyz", "readyz", _ready)
+
+
+def _healthy():
+    return {"status": "ok"}
+
+
+def _ready():
+    check = current_app.config.get("READINESS_CHECK")
+    if check is not None and not check():
+        return problem(503, "Service Unavailable", "The service is not ready.")
+    return {"status": "ready"}
+
+
+__all__ = ["Api", "operation_view", "problem"]
