@@ -14,9 +14,14 @@ import {
   type CommandContext,
   type CommonOptions,
 } from './command-kit.js';
+import { registerBrokerCommand } from './commands/broker.js';
+import { registerCanIDeployCommand } from './commands/can-i-deploy.js';
 import { checkToJson, runCheck } from './commands/check.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
+import { registerPactCommand } from './commands/pact.js';
+import { registerRecordDeploymentCommand } from './commands/record-deployment.js';
+import { registerRecordReleaseCommand } from './commands/record-release.js';
 import { discoverApis } from './discover.js';
 
 export type { CliEnvironment } from './command-kit.js';
@@ -187,4 +192,10 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-const COMMANDS: RegisterCommand[] = [];
+const COMMANDS: RegisterCommand[] = [
+  registerPactCommand,
+  registerBrokerCommand,
+  registerCanIDeployCommand,
+  registerRecordDeploymentCommand,
+  registerRecordReleaseCommand,
+];

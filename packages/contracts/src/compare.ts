@@ -1,0 +1,51 @@
+import { Comparator } from '@pactflow/openapi-pact-comparator';
+
+import type { PactFile } from './pact-files.js';
+
+/** One way a pact's interaction disagrees with the provider's OpenAPI spec. */
+export interface PactSpecProblem {
+  consumer: string;
+  provider: string;
+  pactFile: string;
+  /** The interaction's description, or null for a problem with the whole pact. */
+  interaction: string | null;
+  state: string | null;
+  /** The comparator's code, e.g. `response.body.incompatible`. */
+  code: string;
+  level: 'error' | 'warning';
+  message: string;
+  /** Where in the pact: e.g. `[root].interactions[1].response.body.total`. */
+  field: string;
+  /** Where in the spec, e.g. `[root].paths./v2/orders/{orderId}.get.responses.200`. */
+  specLocation: string | null;
+}
+
+/**
+ * Checks every HTTP interaction of a pact against an OpenAPI document with
+ * openapi-pact-comparator: paths and methods, parameters, bodies, statuses, headers.
+ * Responses are strict: a property the spec does not declare is an error.
+ */
+export async function comparePactWithSpec(
+  pact: PactFile,
+  spec: Record<string, unknown>,
+): Promise<PactSpecProblem[]> {
+  // NOTE: the spec's root tree is handed over as is, so $refs into other files are not followed.
+  const comparator = new Comparator({ oas: spec });
+  const problems: PactSpecProblem[] = [];
+  for await (const result of comparator.compare(pact.content)) {
+    if (result.type === 'info') continue;
+    problems.push({
+      consumer: pact.consumer,
+      provider: pact.provider,
+      pactFile: pact.file,
+      interaction: result.mockDetails?.interactionDescription ?? null,
+      state: result.mockDetails?.interactionState ?? null,
+      code: result.code,
+      level: result.type,
+      message: result.message,
+      field: result.mockDetails?.location ?? '',
+      specLocation: result.specDetails?.location ?? null,
+    });
+  }
+  return problems;
+}
