@@ -16,7 +16,9 @@ import {
 } from './command-kit.js';
 import { registerBrokerCommand } from './commands/broker.js';
 import { registerCanIDeployCommand } from './commands/can-i-deploy.js';
+import { brokerConnection } from './commands/broker-options.js';
 import { checkToJson, runCheck } from './commands/check.js';
+import { contractRecording } from './commands/check-contracts.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
 import { registerPactCommand } from './commands/pact.js';
@@ -160,7 +162,10 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     .option('--base <ref>', 'git revision to compare with', 'HEAD')
     .option('--all', 'diff every API, not only those whose files changed')
     .addOption(failOnOption())
-    .action(async (options: CommonOptions & { base: string; all?: boolean; failOn?: Level }) => {
+    .option('--broker-url <url>', 'record the pact check in this broker (env PACT_BROKER_BASE_URL)')
+    .option('--provider-version <version>', 'the version the pact check is recorded for')
+    .option('--branch <name>', 'the branch of that version')
+    .action(async (options: CheckFlags) => {
       const context = await prepare(options, environment);
       const failOn = options.failOn ?? context.config.diff.failOn;
       const report = await runCheck({
@@ -172,6 +177,14 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         allowRemote: options.allowRemote === true,
         failOn,
         logger: context.logger,
+        contracts: contractRecording(
+          brokerConnection({
+            ...(options.brokerUrl ? { brokerUrl: options.brokerUrl } : {}),
+            output: 'text',
+          }),
+          options.providerVersion,
+          options.branch,
+        ),
       });
       warnExpired(context.logger, report.expiredWaivers);
       for (const api of report.apis) context.logger.verbose(`${api.name}: ${api.status}`);
@@ -188,6 +201,15 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
   for (const register of COMMANDS) register(program, context);
   return program;
 }
+
+type CheckFlags = CommonOptions & {
+  base: string;
+  all?: boolean;
+  failOn?: Level;
+  brokerUrl?: string;
+  providerVersion?: string;
+  branch?: string;
+};
 
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;

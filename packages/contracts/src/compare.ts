@@ -39,7 +39,7 @@ export async function comparePactWithSpec(
       provider: pact.provider,
       pactFile: pact.file,
       interaction: result.mockDetails?.interactionDescription ?? null,
-      state: result.mockDetails?.interactionState ?? null,
+      state: readState(result.mockDetails?.interactionState),
       code: result.code,
       level: result.type,
       message: result.message,
@@ -48,4 +48,9 @@ export async function comparePactWithSpec(
     });
   }
   return problems;
+}
+
+/** The comparator writes `[none]` for an interaction without a provider state. */
+function readState(state: string | null | undefined): string | null {
+  return state === undefined || state === null || state === '[none]' ? null : state;
 }

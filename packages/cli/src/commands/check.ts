@@ -20,10 +20,17 @@ import {
   type Summary,
   type Waiver,
 } from '@specgate/core';
+import type { PactFile } from '@specgate/contracts';
 import { diffSpecs, summariseChanges, type Change, type DiffResult } from '@specgate/diff';
 
 import { discoverApis, removedSpecs } from '../discover.js';
 import type { Logger } from '../logger.js';
+import {
+  checkApiContracts,
+  loadRepositoryPacts,
+  type ContractRecording,
+  type ContractsSection,
+} from './check-contracts.js';
 import { lintOne } from './lint.js';
 
 /** Options of `specgate check`. */
@@ -38,6 +45,8 @@ export interface CheckOptions {
   allowRemote: boolean;
   failOn: Level;
   logger: Logger;
+  /** A broker to record the pact check in, so can-i-deploy counts it. */
+  contracts?: ContractRecording | null;
 }
 
 /** The way an API was checked: diffed, skipped as unchanged, or linted only as new. */
@@ -52,6 +61,8 @@ export interface ApiReport {
   status: ApiStatus;
   lint: { findings: Finding[]; summary: Summary };
   diff: DiffResult | null;
+  /** The API's spec held to its consumers' pacts; null for a removed API. */
+  contracts: (ContractsSection & { findings: Finding[] }) | null;
 }
 
 /** The result of `specgate check` before rendering. */
@@ -83,15 +94,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     );
   }
 
+  const pacts = loadRepositoryPacts(options.cwd);
   const reports: ApiReport[] = [];
   for (const api of apis) {
     options.logger.verbose(`checking ${api.name} (${displayPathOf(api.spec, options.cwd)})`);
-    reports.push(await checkApi(api, topLevel, changed, options));
+    reports.push(await checkApi(api, topLevel, changed, options, pacts));
   }
   for (const spec of removed) reports.push(removedApiReport(spec, options.base));
 
   const waived = applyWaivers(
-    reports.flatMap((report) => [...report.lint.findings, ...(report.diff?.changes ?? [])]),
+    reports.flatMap((report) => [
+      ...report.lint.findings,
+      ...(report.diff?.changes ?? []),
+      ...(report.contracts?.findings ?? []),
+    ]),
     options.config.waivers,
     options.today,
   );
@@ -101,6 +117,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const findings = reports.flatMap((report) => [
     ...report.lint.findings,
     ...(report.diff?.changes ?? []),
+    ...(report.contracts?.findings ?? []),
   ]);
   const failed = findings.some((finding) => failsCheck(finding, options.failOn));
   return {
@@ -124,6 +141,7 @@ async function checkApi(
   topLevel: string,
   changed: Set<string>,
   options: CheckOptions,
+  pacts: PactFile[],
 ): Promise<ApiReport> {
   const revision = await loadSpec(api.spec, { cwd: options.cwd, allowRemote: options.allowRemote });
   const lintFindings = await lintOne(api.spec, options, revision);
@@ -145,6 +163,7 @@ async function checkApi(
     diff = diffSpecs(base, revision, { today: options.today, levels: options.config.diff.levels });
     status = 'diffed';
   }
+  const contracts = await checkApiContracts(api.name, revision, pacts, options.contracts ?? null);
   return {
     name: api.name,
     spec: displayPathOf(api.spec, options.cwd),
@@ -153,6 +172,7 @@ async function checkApi(
     status,
     lint: { findings: lintFindings, summary: summarize(lintFindings) },
     diff,
+    contracts: { ...contracts.section, findings: contracts.findings },
   };
 }
 
@@ -183,6 +203,7 @@ function removedApiReport(spec: { name: string; file: string }, base: string): A
       changes: [change],
       summary: { error: 1, warning: 0, info: 0, breaking: true },
     },
+    contracts: null,
   };
 }
 
@@ -196,6 +217,11 @@ function applyWaived(report: ApiReport, byFingerprint: Map<string, Finding>): vo
       (change) => (byFingerprint.get(change.fingerprint) ?? change) as typeof change,
     );
     report.diff = { ...report.diff, changes, summary: summariseChanges(changes) };
+  }
+  if (report.contracts) {
+    report.contracts.findings = report.contracts.findings.map(
+      (finding) => byFingerprint.get(finding.fingerprint) ?? finding,
+    );
   }
 }
 
@@ -225,9 +251,15 @@ export function checkToJson(
         summary: api.lint.summary,
       },
       diff: api.diff ? toDiffJson(api.diff) : null,
-      // NOTE: lifecycle policy and pact checks are not built yet, so their sections are null.
+      // NOTE: lifecycle policy checks are not built yet, so the policy section is null.
       policy: null,
-      contracts: null,
+      contracts: api.contracts
+        ? {
+            pacts: api.contracts.pacts,
+            problems: api.contracts.problems,
+            recorded: api.contracts.recorded,
+          }
+        : null,
     })),
     expiredWaivers: report.expiredWaivers,
     summary: report.summary,
