@@ -71,6 +71,9 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       'Governance for HTTP APIs described in OpenAPI: lint, breaking changes, and the CI gate.',
     )
     .version(VERSION)
+    // Program options only before the command, so commands may take --version as the
+    // pact-broker CLI does (e.g. can-i-deploy --version SHA).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: environment.stdout,

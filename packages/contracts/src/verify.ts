@@ -89,13 +89,19 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     );
   }
   const pacts = options.broker ? await brokerPacts(options, options.broker) : localPacts(options);
-  const states = new Set(pacts.flatMap((pact) => pact.states));
+  const states = new Set(
+    pacts.flatMap((pact) => pact.interactions.flatMap((entry) => entry.states)),
+  );
   const handlers = options.stateChangeUrl
     ? null
     : await loadStateHandlers(options.stateHandlersModule);
   const missingStates = handlers ? [...states].filter((state) => !(state in handlers)).sort() : [];
-  const raw = await runVerifier(options, handlers, missingStates, states);
-  const failures = [...readFailures(raw.errors, false), ...readFailures(raw.pendingErrors, true)];
+  const raw = await runVerifier(options, handlers);
+  const failures = [
+    ...missingStateFailures(pacts, new Set(missingStates)),
+    ...readFailures(raw.errors, false),
+    ...readFailures(raw.pendingErrors, true),
+  ];
   let published: boolean | null = null;
   if (options.publishVerificationResults && options.broker && pacts.length > 0) {
     published = await resultsPublished(
@@ -123,7 +129,35 @@ interface SelectedPact {
   pending: boolean;
   wip: boolean;
   source: string;
-  states: string[];
+  interactions: { description: string; states: string[] }[];
+}
+
+/**
+ * Pact JS only warns about a state without a handler and runs the interaction
+ * anyway, which can pass by luck; here each such interaction fails.
+ */
+function missingStateFailures(pacts: SelectedPact[], missing: Set<string>): InteractionFailure[] {
+  return pacts.flatMap((pact) =>
+    pact.interactions.flatMap((interaction) =>
+      interaction.states
+        .filter((state) => missing.has(state))
+        .map((state) => ({
+          consumer: pact.consumer,
+          interaction: interaction.description,
+          state,
+          pending: pact.pending,
+          mismatches: [
+            {
+              path: '',
+              type: 'StateHandlerMissing',
+              expected: null,
+              actual: null,
+              message: `no state handler for "${state}"`,
+            },
+          ],
+        })),
+    ),
+  );
 }
 
 async function brokerPacts(
@@ -152,7 +186,7 @@ async function brokerPacts(
       pending: entry.verificationProperties?.pending === true,
       wip: entry.verificationProperties?.wip === true,
       source: entry._links.self.href,
-      states: statesOf(pact),
+      interactions: interactionsOf(pact),
     });
   }
   return selected;
@@ -167,20 +201,23 @@ function localPacts(options: VerifyOptions): SelectedPact[] {
       pending: false,
       wip: false,
       source: pact.file,
-      states: statesOf(pact.content),
+      interactions: interactionsOf(pact.content),
     }));
 }
 
-/** Provider state names of every interaction, in V2 (`providerState`) and V3/V4 form. */
-function statesOf(pact: Record<string, unknown>): string[] {
+/** Each interaction's description and provider state names, in V2 (`providerState`) and V3/V4 form. */
+function interactionsOf(pact: Record<string, unknown>): SelectedPact['interactions'] {
   const interactions = [
     ...((pact['interactions'] as unknown[] | undefined) ?? []),
     ...((pact['messages'] as unknown[] | undefined) ?? []),
-  ] as { providerState?: unknown; providerStates?: { name?: unknown }[] }[];
-  return interactions.flatMap((interaction) => [
-    ...(typeof interaction.providerState === 'string' ? [interaction.providerState] : []),
-    ...(interaction.providerStates ?? []).map((state) => String(state.name ?? '')),
-  ]);
+  ] as { description?: unknown; providerState?: unknown; providerStates?: { name?: unknown }[] }[];
+  return interactions.map((interaction) => ({
+    description: String(interaction.description ?? ''),
+    states: [
+      ...(typeof interaction.providerState === 'string' ? [interaction.providerState] : []),
+      ...(interaction.providerStates ?? []).map((state) => String(state.name ?? '')),
+    ],
+  }));
 }
 
 async function loadStateHandlers(
@@ -225,20 +262,9 @@ interface RawError {
 async function runVerifier(
   options: VerifyOptions,
   handlers: Record<string, StateHandler> | null,
-  missingStates: string[],
-  states: Set<string>,
 ): Promise<RawResults> {
   process.env['PACT_DO_NOT_TRACK'] ??= 'true';
-  const stateHandlers: Record<string, StateHandler> = {};
-  if (handlers) {
-    for (const state of states) {
-      stateHandlers[state] =
-        handlers[state] ??
-        (() => {
-          throw new Error(`no state handler for "${state}"`);
-        });
-    }
-  }
+  const stateHandlers = handlers ?? {};
   const broker = options.broker;
   const verifier = new Verifier({
     provider: options.provider,
@@ -272,7 +298,6 @@ async function runVerifier(
     logLevel: options.logLevel ?? 'warn',
     failIfNoPactsFound: false,
   });
-  void missingStates;
   try {
     return parseRaw(await verifier.verifyProvider(), true);
   } catch (error) {
