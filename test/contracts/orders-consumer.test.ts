@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
-import { consumerPact, Matchers, pactDirOf, pactFileName } from '@specgate/contracts';
+import { consumerPact, Matchers, pactDirOf, pactFileName } from '@specgate/contracts/consumer';
 
 import { OrdersClient } from './orders-client.js';
 

@@ -1,5 +1,3 @@
-import { Comparator } from '@pactflow/openapi-pact-comparator';
-
 import type { PactFile } from './pact-files.js';
 
 /** One way a pact's interaction disagrees with the provider's OpenAPI spec. */
@@ -30,6 +28,8 @@ export async function comparePactWithSpec(
   spec: Record<string, unknown>,
 ): Promise<PactSpecProblem[]> {
   // NOTE: the spec's root tree is handed over as is, so $refs into other files are not followed.
+  // The comparator takes most of a second to load, so only a comparison loads it.
+  const { Comparator } = await import('@pactflow/openapi-pact-comparator');
   const comparator = new Comparator({ oas: spec });
   const problems: PactSpecProblem[] = [];
   for await (const result of comparator.compare(pact.content)) {

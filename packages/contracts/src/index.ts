@@ -2,13 +2,13 @@
  * Consumer-driven contracts: helpers for Pact consumer tests, an embedded contract
  * store that speaks the Pact Broker HTTP API, a broker client for publishing,
  * provider verification and deploy gates, and the check of pacts against OpenAPI specs.
+ * The consumer test helpers load Pact JS, so they have their own entry point,
+ * `@specgate/contracts/consumer`.
  */
 export { BrokerClient } from './broker-client.js';
 export type { BrokerConnection, HalResource, MatrixAnswer, MatrixLine } from './broker-client.js';
 export { comparePactWithSpec } from './compare.js';
 export type { PactSpecProblem } from './compare.js';
-export { consumerPact, Matchers, pactDirOf, pactFileName } from './consumer.js';
-export type { ConsumerPactOptions } from './consumer.js';
 export { canIDeploy, recordDeployment, recordRelease } from './deploy.js';
 export type { CanIDeployOptions, CanIDeployResult, RecordOptions, RecordResult } from './deploy.js';
 export { readPact, readPacts } from './pact-files.js';

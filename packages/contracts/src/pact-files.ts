@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { offsetToLineColumn, SpecgateError } from '@specgate/core';
+import { SourceFile, SpecgateError } from '@specgate/core';
 
 /** A pact file read from disk and checked for the fields every pact has. */
 export interface PactFile {
@@ -39,19 +39,12 @@ export function readPacts(target: string): PactFile[] {
 
 /** Reads one pact file; see {@link readPacts}. */
 export function readPact(file: string): PactFile {
-  const text = readFileSync(file, 'utf8');
-  let content: unknown;
-  try {
-    content = JSON.parse(text);
-  } catch (error) {
-    const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? text.length);
-    const place = offsetToLineColumn(text, offset);
-    throw new SpecgateError(
-      'PACT_INVALID',
-      `${file}:${place.line}:${place.column}: the pact is not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}). Regenerate it by running the consumer tests.`,
-      { file, cause: error },
-    );
-  }
+  // SourceFile places a JSON syntax error at its line and column.
+  const content = new SourceFile({
+    path: file,
+    displayPath: file,
+    text: readFileSync(file, 'utf8'),
+  }).data;
   const pact = content as {
     consumer?: { name?: unknown };
     provider?: { name?: unknown };

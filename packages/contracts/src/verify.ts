@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import type { VerifierOptions } from '@pact-foundation/pact';
 import { SpecgateError } from '@specgate/core';
 
 import { BrokerClient, type BrokerConnection } from './broker-client.js';
@@ -266,6 +266,8 @@ async function runVerifier(
   process.env['PACT_DO_NOT_TRACK'] ??= 'true';
   const stateHandlers = handlers ?? {};
   const broker = options.broker;
+  // Pact JS and its native core take seconds to load, so only a verification loads them.
+  const { Verifier } = await import('@pact-foundation/pact');
   const verifier = new Verifier({
     provider: options.provider,
     providerBaseUrl: options.providerBaseUrl,

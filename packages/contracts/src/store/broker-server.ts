@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import FindMyWay from 'find-my-way';
-
 import { ContractStore } from './contract-store.js';
 import {
   environmentResource,
@@ -65,6 +63,8 @@ type Handler = (context: {
  */
 export async function startBroker(options: BrokerServerOptions): Promise<RunningBroker> {
   const store = new ContractStore(options.dataDir);
+  // Loaded here so that commands which never serve do not pay for the router.
+  const { default: FindMyWay } = await import('find-my-way');
   const router = FindMyWay({
     ignoreTrailingSlash: true,
     defaultRoute: (request, response) => {
