@@ -11,7 +11,7 @@ import { runCli } from '../support/run-cli.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** A port on 127.0.0.1 that nothing listens on. */
+/** Finds a port on 127.0.0.1 that nothing listens on. */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

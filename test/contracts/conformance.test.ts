@@ -163,7 +163,7 @@ describe('the official Pact clients against the embedded store', () => {
     );
     expect(yes.code).toBe(0);
 
-    // A new consumer version whose pact nobody verified yet.
+    // A new consumer version whose pact has no verification result yet.
     const pact = broker.store.pactContent(broker.store.publicationsFor('orders')[0]!.sha)!;
     const changed = {
       ...pact,

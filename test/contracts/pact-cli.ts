@@ -31,7 +31,8 @@ export function pactBroker(args: string[], cwd: string): Promise<PactCliRun> {
       [PACT_BROKER_BIN, ...args],
       { cwd, timeout: 30_000, env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' } },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let code = 0;
+        if (error) code = typeof error.code === 'number' ? error.code : 1;
         resolve({ code, stdout, stderr });
       },
     );

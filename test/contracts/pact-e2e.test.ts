@@ -43,7 +43,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
     await broker.close();
   });
 
-  const verifyArgs = (base: string, version: string) => [
+  const verifyArgs = (base: string, version: string, branch = 'main') => [
     'pact',
     'verify',
     '--provider',
@@ -53,7 +53,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
     '--provider-version',
     version,
     '--branch',
-    'main',
+    branch,
     '--broker-url',
     broker.url,
   ];
@@ -144,6 +144,43 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       ].join('\n'),
     );
     expect(run.stdout).toContain('verification failed: orders p4: 4 interaction(s), 3 failed\n');
+  });
+
+  it('lets a pending pact fail without failing the run', async () => {
+    const run = await cli([
+      ...verifyArgs(brokenProvider.url, 'p6', 'feature-y'),
+      '--enable-pending',
+      '--consumer-version-selectors',
+      '{"mainBranch":true}',
+      '--provider-states-setup-url',
+      `${brokenProvider.url}/_pact/provider-states`,
+    ]);
+    expect(run.stdout).toContain('pact web-shop -> orders (pending)\n');
+    expect(run.stdout).toContain(
+      'FAIL (pending, not failing the run) web-shop: a request for one order [given an order exists]\n',
+    );
+    expect(run.code).toBe(0);
+  });
+
+  it('verifies local pact files without a broker', async () => {
+    const run = await cli([
+      'pact',
+      'verify',
+      'contracts/pacts',
+      '--provider',
+      'orders',
+      '--base-url',
+      provider.url,
+      '--provider-version',
+      'local',
+      '--provider-states-setup-url',
+      `${provider.url}/_pact/provider-states`,
+    ]);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'pact web-shop -> orders\n\nverified: orders local: 4 interaction(s), 0 failed\n',
+      stderr: '',
+    });
   });
 
   it('fails when the results could not be published', async () => {
@@ -273,7 +310,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
   });
 });
 
-/** A proxy to the store that refuses every verification result, as a broken broker would. */
+/** Starts a proxy to the store that rejects every verification result, as a broken broker would. */
 async function startFailingPublishProxy(target: string): Promise<{ url: string; server: Server }> {
   const upstream = new URL(target);
   const server = createServer((request, response) => {

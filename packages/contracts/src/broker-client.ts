@@ -1,6 +1,6 @@
 import { SpecgateError } from '@specgate/core';
 
-/** Where a Pact Broker (or the embedded store) is and how to sign in to it. */
+/** URL of a Pact Broker (or the embedded store) and the credentials it takes. */
 export interface BrokerConnection {
   url: string;
   token?: string | undefined;
@@ -40,7 +40,7 @@ export interface MatrixAnswer {
 
 /**
  * Talks to a Pact Broker over its HTTP API, following the same links as the official
- * clients, so the embedded store and a real broker or PactFlow answer alike.
+ * clients, so the embedded store, a real broker and PactFlow work alike.
  */
 export class BrokerClient {
   readonly url: string;

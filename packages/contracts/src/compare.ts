@@ -12,9 +12,9 @@ export interface PactSpecProblem {
   code: string;
   level: 'error' | 'warning';
   message: string;
-  /** Where in the pact: e.g. `[root].interactions[1].response.body.total`. */
+  /** Place in the pact, e.g. `[root].interactions[1].response.body.total`. */
   field: string;
-  /** Where in the spec, e.g. `[root].paths./v2/orders/{orderId}.get.responses.200`. */
+  /** Place in the spec, e.g. `[root].paths./v2/orders/{orderId}.get.responses.200`. */
   specLocation: string | null;
 }
 
@@ -50,7 +50,7 @@ export async function comparePactWithSpec(
   return problems;
 }
 
-/** The comparator writes `[none]` for an interaction without a provider state. */
+/** Maps the comparator's `[none]`, written for an interaction without a provider state, to null. */
 function readState(state: string | null | undefined): string | null {
   return state === undefined || state === null || state === '[none]' ? null : state;
 }

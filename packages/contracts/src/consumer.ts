@@ -10,12 +10,12 @@ export interface ConsumerPactOptions {
   consumer: string;
   /** The provider's name; for an API this repository governs, its name in specgate.yaml. */
   provider: string;
-  /** Where the pact file goes; the repository's `contracts/pacts` by convention. */
+  /** Folder the pact file is written to, by convention the repository's `contracts/pacts`. */
   pactDir: string;
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
 }
 
-/** The folder consumer tests write pacts to, under a repository root. */
+/** Returns the folder consumer tests write pacts to, under a repository root. */
 export function pactDirOf(repositoryRoot: string): string {
   return path.join(repositoryRoot, 'contracts', 'pacts');
 }
@@ -25,7 +25,7 @@ export function pactDirOf(repositoryRoot: string): string {
  * file into `pactDir`. Its mock servers bind 127.0.0.1 on a free port.
  */
 export function consumerPact(options: ConsumerPactOptions): PactV4 {
-  // Pact's native core reports usage unless told not to; specgate never lets it.
+  // Pact's native core reports usage unless PACT_DO_NOT_TRACK is set, so specgate sets it.
   process.env['PACT_DO_NOT_TRACK'] ??= 'true';
   return new PactV4({
     consumer: options.consumer,
@@ -37,7 +37,7 @@ export function consumerPact(options: ConsumerPactOptions): PactV4 {
   });
 }
 
-/** The file name Pact gives the pact between a consumer and a provider. */
+/** Returns the file name Pact gives the pact between a consumer and a provider. */
 export function pactFileName(consumer: string, provider: string): string {
   return `${consumer}-${provider}.json`;
 }

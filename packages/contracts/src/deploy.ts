@@ -108,7 +108,8 @@ async function record(
     throw error;
   });
   const links = version._links?.[relation];
-  const list = Array.isArray(links) ? links : links ? [links] : [];
+  const list = Array.isArray(links) ? links : [];
+  if (links && !Array.isArray(links)) list.push(links);
   const link = list.find((entry) => entry.name === options.environment);
   if (!link) {
     const known = list.map((entry) => entry.name).filter(Boolean);

@@ -51,10 +51,10 @@ export function readPact(file: string): PactFile {
     interactions?: unknown;
     messages?: unknown;
   };
-  const missing = (what: string) =>
+  const missing = (reason: string) =>
     new SpecgateError(
       'PACT_INVALID',
-      `${file}: ${what}, so it is not a pact. Regenerate it by running the consumer tests.`,
+      `${file}: ${reason}, so it is not a pact. Regenerate it by running the consumer tests.`,
       { file },
     );
   if (typeof content !== 'object' || content === null || Array.isArray(content))

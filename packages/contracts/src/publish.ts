@@ -11,7 +11,7 @@ export interface PublishOptions {
   tags?: string[] | undefined;
 }
 
-/** What publishing one consumer's pacts returned. */
+/** Result of publishing one consumer's pacts. */
 export interface PublishResult {
   consumer: string;
   version: string;

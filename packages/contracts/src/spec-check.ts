@@ -5,14 +5,14 @@ import { comparePactWithSpec, type PactSpecProblem } from './compare.js';
 import { readPacts, type PactFile } from './pact-files.js';
 import { DEFAULT_SELECTORS } from './verify.js';
 
-/** What the pacts of one provider said about its spec. */
+/** Result of checking one provider's spec against its consumers' pacts. */
 export interface SpecContractsResult {
   provider: string;
   pacts: { consumer: string; file: string; problems: number }[];
   problems: PactSpecProblem[];
 }
 
-/** The pacts in a folder, or none when the folder does not exist yet. */
+/** Reads the pacts in a folder, or returns none when the folder does not exist yet. */
 export function readPactFolder(folder: string): PactFile[] {
   return existsSync(folder) ? readPacts(folder) : [];
 }

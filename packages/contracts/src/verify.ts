@@ -88,6 +88,7 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
       '--publish-verification-results needs --broker-url: results go to a broker.',
     );
   }
+
   const pacts = options.broker ? await brokerPacts(options, options.broker) : localPacts(options);
   const states = new Set(
     pacts.flatMap((pact) => pact.interactions.flatMap((entry) => entry.states)),
@@ -96,12 +97,14 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     ? null
     : await loadStateHandlers(options.stateHandlersModule);
   const missingStates = handlers ? [...states].filter((state) => !(state in handlers)).sort() : [];
+
   const raw = await runVerifier(options, handlers);
   const failures = [
     ...missingStateFailures(pacts, new Set(missingStates)),
     ...readFailures(raw.errors, false),
     ...readFailures(raw.pendingErrors, true),
   ];
+
   let published: boolean | null = null;
   if (options.publishVerificationResults && options.broker && pacts.length > 0) {
     published = await resultsPublished(
@@ -110,6 +113,7 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
       pacts.map((pact) => pact.consumer),
     );
   }
+
   const success =
     failures.every((failure) => failure.pending) && raw.ranCleanly && published !== false;
   return {
@@ -205,7 +209,7 @@ function localPacts(options: VerifyOptions): SelectedPact[] {
     }));
 }
 
-/** Each interaction's description and provider state names, in V2 (`providerState`) and V3/V4 form. */
+/** Lists each interaction's description and provider state names, from V2 `providerState` or V3/V4 `providerStates`. */
 function interactionsOf(pact: Record<string, unknown>): SelectedPact['interactions'] {
   const interactions = [
     ...((pact['interactions'] as unknown[] | undefined) ?? []),

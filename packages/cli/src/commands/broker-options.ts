@@ -34,7 +34,7 @@ export function withBrokerOptions(command: Command): Command {
     .option('--debug', 'print stack traces of errors');
 }
 
-/** The broker to talk to, from the flags or PACT_BROKER_* variables; null when none is set. */
+/** Builds the broker connection from the flags or PACT_BROKER_* variables, or returns null when none is set. */
 export function brokerConnection(
   options: BrokerOptions,
   env = process.env,
@@ -64,7 +64,7 @@ export function requireBroker(options: BrokerOptions, flagUse: string): BrokerCo
   return connection;
 }
 
-/** The current commit SHA, for a version number nobody passed. */
+/** Reads the current commit SHA, the default version number when none is passed. */
 export async function gitCommit(cwd: string, flag: string): Promise<string> {
   try {
     return (await git(cwd, ['rev-parse', 'HEAD'])).trim();
@@ -76,7 +76,7 @@ export async function gitCommit(cwd: string, flag: string): Promise<string> {
   }
 }
 
-/** The current branch name, or undefined on a detached HEAD or outside git. */
+/** Reads the current branch name, or returns undefined on a detached HEAD or outside git. */
 export async function gitBranch(cwd: string): Promise<string | undefined> {
   try {
     const branch = (await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();

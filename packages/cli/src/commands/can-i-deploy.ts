@@ -47,8 +47,7 @@ export function registerCanIDeployCommand(program: Command, context: CommandCont
           : {}),
         ...(options.retryInterval !== undefined ? { retryInterval: options.retryInterval } : {}),
       });
-      const answer =
-        result.deployable === true ? 'yes' : result.deployable === false ? 'no' : 'unknown';
+      const answer = answerOf(result.deployable);
       if (options.output === 'json') {
         context.environment.stdout(
           `${JSON.stringify({ schemaVersion: 1, answer, ...result }, null, 2)}\n`,
@@ -70,4 +69,10 @@ export function registerCanIDeployCommand(program: Command, context: CommandCont
       }
       context.setExit(result.deployable === true || options.dryRun ? 0 : 1);
     });
+}
+
+/** Names the matrix verdict: null means a verification result is still missing. */
+function answerOf(deployable: boolean | null): 'yes' | 'no' | 'unknown' {
+  if (deployable === null) return 'unknown';
+  return deployable ? 'yes' : 'no';
 }

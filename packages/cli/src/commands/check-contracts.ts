@@ -16,7 +16,7 @@ import {
   type PactSpecProblem,
 } from '@specgate/contracts';
 
-/** Where consumer tests write the pacts that `specgate check` holds specs to. */
+/** Folder where consumer tests write the pacts that `specgate check` compares specs with. */
 export const PACT_FOLDER = path.join('contracts', 'pacts');
 
 /** Recording the spec check in a broker, so can-i-deploy counts it. */
@@ -95,7 +95,7 @@ function toFinding(problem: PactSpecProblem, document: SpecDocument): Finding {
   };
 }
 
-/** The operation the comparator matched, as a location in the spec; the root otherwise. */
+/** Locates the operation the comparator matched in the spec, or the spec's root when none matched. */
 function specLocation(problem: PactSpecProblem, document: SpecDocument) {
   const match =
     /^\[root\]\.paths\.(.+?)\.(get|put|post|delete|options|head|patch|trace)(?:\.|$)/.exec(

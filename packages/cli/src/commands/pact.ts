@@ -162,6 +162,8 @@ export function registerPactCommand(program: Command, context: CommandContext): 
         buildUrl: options.buildUrl,
         logLevel: options.debug ? 'debug' : 'error',
       });
+      // NOTE: Pact's native verifier prints its own progress to the process's stdout, so
+      // with --output json that text comes before the JSON document.
       if (options.output === 'json')
         environment.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);
       else environment.stdout(renderVerification(result, broker?.url ?? null));
@@ -186,7 +188,7 @@ function parseSelectors(values: string[]): ConsumerVersionSelector[] | undefined
   });
 }
 
-/** A readable report: each failed interaction with one line per differing field. */
+/** Renders the verification as text: each failed interaction, with one entry per differing field. */
 export function renderVerification(result: VerifyResult, brokerUrl: string | null): string {
   const lines: string[] = [];
   for (const pact of result.pacts) {

@@ -11,7 +11,7 @@ interface Flags extends BrokerOptions {
   applicationInstance?: string;
 }
 
-/** `specgate record-deployment`: tells the broker a version is now in an environment. */
+/** `specgate record-deployment`: records in the broker that a version is deployed to an environment. */
 export function registerRecordDeploymentCommand(program: Command, context: CommandContext): void {
   const command = withBrokerOptions(program.command('record-deployment'))
     .description('Record the deployment of a version to an environment.')

@@ -10,7 +10,7 @@ interface Flags extends BrokerOptions {
   environment: string;
 }
 
-/** `specgate record-release`: tells the broker a version is now in an environment. */
+/** `specgate record-release`: records in the broker that a version is released to an environment. */
 export function registerRecordReleaseCommand(program: Command, context: CommandContext): void {
   const command = withBrokerOptions(program.command('record-release'))
     .description('Record the release of a version to an environment.')

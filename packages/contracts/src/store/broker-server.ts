@@ -37,7 +37,7 @@ export interface RunningBroker {
   close: () => Promise<void>;
 }
 
-/** A request the store refuses, answered with `status` and `{ errors: [message] }`. */
+/** A request the store rejects. The reply has `status` and the body `{ errors: [message] }`. */
 class HttpError extends Error {
   constructor(
     readonly status: number,

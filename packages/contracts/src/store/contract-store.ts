@@ -185,7 +185,7 @@ export class ContractStore {
     return row ? (JSON.parse(row.content) as Record<string, unknown>) : null;
   }
 
-  /** Every publication for `provider`, newest consumer version first. */
+  /** Lists every publication for `provider`, newest consumer version first. */
   publicationsFor(provider: string, consumer?: string): PublicationRow[] {
     const rows = this.database
       .prepare(
@@ -214,7 +214,7 @@ export class ContractStore {
     }));
   }
 
-  /** The pacts a consumer version published, one per provider. */
+  /** Lists the pacts a consumer version published, one per provider. */
   publicationsOf(consumerVersion: VersionRow): PublicationRow[] {
     const rows = this.database
       .prepare(
@@ -267,7 +267,7 @@ export class ContractStore {
     return row ? toVerification(row) : null;
   }
 
-  /** The newest verification of a pact content by one provider version, if any. */
+  /** Finds the newest verification of a pact content by one provider version, if any. */
   latestVerification(sha: string, providerVersion: VersionRow): VerificationRow | null {
     const row = this.database
       .prepare(
@@ -277,7 +277,7 @@ export class ContractStore {
     return row ? toVerification(row) : null;
   }
 
-  /** Every verification made by a provider version, newest first. */
+  /** Lists every verification made by a provider version, newest first. */
   verificationsBy(providerVersion: VersionRow): VerificationRow[] {
     const rows = this.database
       .prepare(`${VERIFICATION_SELECT} WHERE vr.provider_version_id = ? ORDER BY vr.id DESC`)
@@ -285,7 +285,7 @@ export class ContractStore {
     return rows.map(toVerification);
   }
 
-  /** Every verification of a pact content, newest first. */
+  /** Lists every verification of a pact content, newest first. */
   verificationsOf(sha: string): VerificationRow[] {
     const rows = this.database
       .prepare(`${VERIFICATION_SELECT} WHERE vr.sha = ? ORDER BY vr.id DESC`)
@@ -293,7 +293,7 @@ export class ContractStore {
     return rows.map(toVerification);
   }
 
-  /** Successful verifications of a pact content, optionally only by versions on `branch`. */
+  /** Checks whether a pact content has a successful verification, by a version on `branch` when one is given. */
   hasSuccessfulVerification(sha: string, provider: string, branch: string | null): boolean {
     const row = this.database
       .prepare(
@@ -398,7 +398,7 @@ export class ContractStore {
     };
   }
 
-  /** Versions of `pacticipant` currently deployed or supported in an environment (any when null). */
+  /** Lists the versions of `pacticipant` currently deployed or supported in an environment, or in any when null. */
   currentVersions(
     pacticipant: string,
     environment: EnvironmentRow | null,
@@ -431,7 +431,7 @@ export class ContractStore {
     return [...ids].sort((a, b) => a - b).map((id) => this.versionById(id));
   }
 
-  /** The newest version of a pacticipant on a branch, or null. */
+  /** Finds the newest version of a pacticipant on a branch, or null. */
   latestOnBranch(pacticipant: string, branch: string): VersionRow | null {
     const row = this.database
       .prepare(

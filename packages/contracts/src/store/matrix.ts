@@ -25,7 +25,7 @@ export interface MatrixRow {
   verification: VerificationRow | null;
 }
 
-/** The answer to a matrix query. `deployable` is null while a result is missing. */
+/** The result of a matrix query. `deployable` is null while a verification result is missing. */
 export interface MatrixResult {
   rows: MatrixRow[];
   summary: {
@@ -46,7 +46,7 @@ export class MatrixLookupError extends Error {
 }
 
 /**
- * Answers "can this version go to that environment?": every integration of the
+ * Decides whether a version can go to an environment. Every integration of the
  * version with the versions currently in the environment, on either side, needs a
  * successful verification of the pact between them.
  */
