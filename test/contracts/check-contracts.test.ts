@@ -156,5 +156,45 @@ describe('specgate check holds specs to the consumers\u2019 pacts', () => {
         .verificationsBy(version!)
         .map((entry) => [entry.consumer, entry.success, entry.verifiedBy]),
     ).toEqual([['web-shop', true, 'specgate openapi-pact-comparator']]);
+
+    broker.store.createEnvironment({ name: 'production', production: true });
+    const deployed = await runCli(
+      [
+        'record-deployment',
+        '-a',
+        'orders',
+        '-e',
+        'spec-1',
+        '--environment',
+        'production',
+        '--broker-url',
+        broker.url,
+      ],
+      repo.dir,
+    );
+    expect(deployed.code).toBe(0);
+    const gate = await runCli(
+      [
+        'can-i-deploy',
+        '-a',
+        'web-shop',
+        '-e',
+        'c1',
+        '--to-environment',
+        'production',
+        '--broker-url',
+        broker.url,
+      ],
+      repo.dir,
+    );
+    expect(gate.stdout).toBe(
+      [
+        'can-i-deploy web-shop c1 to production: yes',
+        '  web-shop c1 -> orders spec-1: verified',
+        'All required verification results are published and successful for web-shop version c1 to production',
+        '',
+      ].join('\n'),
+    );
+    expect(gate.code).toBe(0);
   });
 });

@@ -265,6 +265,28 @@ describe('specgate pact publish, verify and the deploy gates', () => {
         .currentVersions('web-shop', null, { deployed: false, released: true })
         .map((v) => v.number),
     ).toEqual(['c1']);
+
+    // The provider side: orders p1 against the web shop released to production.
+    const provider = await cli([
+      'can-i-deploy',
+      '-a',
+      'orders',
+      '-e',
+      'p1',
+      '--to-environment',
+      'production',
+      '--broker-url',
+      broker.url,
+    ]);
+    expect(provider.stdout).toBe(
+      [
+        'can-i-deploy orders p1 to production: yes',
+        '  web-shop c1 -> orders p1: verified',
+        'All required verification results are published and successful for orders version p1 to production',
+        '',
+      ].join('\n'),
+    );
+    expect(provider.code).toBe(0);
   });
 
   it('says unknown, retries, and prints JSON for a version nobody verified', async () => {
