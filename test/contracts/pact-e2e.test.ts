@@ -290,9 +290,15 @@ describe('specgate pact publish, verify and the deploy gates', () => {
   });
 
   it('says unknown, retries, and prints JSON for a version nobody verified', async () => {
+    const current = broker.store.pactContent(broker.store.publicationsFor('orders')[0]!.sha)!;
+    const interactions = current['interactions'] as { description: string }[];
     const changed = {
-      ...broker.store.pactContent(broker.store.publicationsFor('orders')[0]!.sha)!,
-      metadata: { changed: true },
+      ...current,
+      interactions: interactions.map((interaction, index) =>
+        index === 0
+          ? { ...interaction, description: 'a request for a missing order' }
+          : interaction,
+      ),
     };
     broker.store.publishPact(
       broker.store.ensureVersion('web-shop', 'c2', { branch: 'feature' }),
@@ -329,6 +335,29 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       reason:
         'There is no verification result for the pact between web-shop version c2 and orders version p1',
     });
+  });
+
+  it('verifies work-in-progress pacts as pending', async () => {
+    const run = await cli([
+      ...verifyArgs(provider.url, 'p7', 'feature-z'),
+      '--consumer-version-selectors',
+      '{"mainBranch":true}',
+      '--enable-pending',
+      '--include-wip-pacts-since',
+      '2020-01-01',
+      '--provider-states-setup-url',
+      `${provider.url}/_pact/provider-states`,
+    ]);
+    expect(run.stdout).toBe(
+      [
+        'pact web-shop -> orders (pending)',
+        'pact web-shop -> orders (pending) (work in progress)',
+        '',
+        'verified: orders p7: 8 interaction(s), 0 failed',
+        '',
+      ].join('\n'),
+    );
+    expect(run.code).toBe(0);
   });
 });
 
