@@ -135,12 +135,12 @@ describe('specgate pact publish, verify and the deploy gates', () => {
     expect(run.stdout).toContain(
       [
         'FAIL web-shop: a request for one order [given an order exists]',
-        "  $.lines[0].quantity: Expected '1' (String) to be an integer",
-        '      expected: 2',
-        '      actual:   "1"',
         '  $: Actual map is missing the following keys: total',
         '      expected: ["createdAt","customerId","id","lines","status","total"]',
         '      actual:   ["createdAt","customerId","id","lines","note","status"]',
+        "  $.lines[0].quantity: Expected '1' (String) to be an integer",
+        '      expected: 2',
+        '      actual:   "1"',
       ].join('\n'),
     );
     expect(run.stdout).toContain('verification failed: orders p4: 4 interaction(s), 3 failed\n');

@@ -339,7 +339,10 @@ function readFailures(errors: RawError[], pending: boolean): InteractionFailure[
     const match = /^Verifying a pact between (.+?) and (.+?)(?: Given (.+?))? - (.+)$/s.exec(
       error.interaction,
     );
-    const mismatches = (error.mismatch.mismatches ?? []).map((entry) => toFieldMismatch(entry));
+    // The core lists an interaction's mismatches in no fixed order, so sort them by field.
+    const mismatches = (error.mismatch.mismatches ?? [])
+      .map((entry) => toFieldMismatch(entry))
+      .sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
     if (mismatches.length === 0) {
       mismatches.push({
         path: '',
