@@ -12,6 +12,11 @@ export default defineConfig({
       '@specgate/lint': packageSource('lint'),
       '@specgate/diff': packageSource('diff'),
       '@specgate/policy': packageSource('policy'),
+      // The subpath comes first: an alias also matches ids that start with it.
+      '@specgate/contracts/consumer': fileURLToPath(
+        new URL('./packages/contracts/src/consumer.ts', import.meta.url),
+      ),
+      '@specgate/contracts': packageSource('contracts'),
       '@specgate/changelog': packageSource('changelog'),
       '@specgate/codegen-flask': packageSource('codegen-flask'),
       '@specgate/codegen-ts': packageSource('codegen-ts'),

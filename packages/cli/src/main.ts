@@ -61,6 +61,9 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       'Governance for HTTP APIs described in OpenAPI: lint, breaking changes, and the CI gate.',
     )
     .version(VERSION)
+    // Program options only before the command, so commands may take --version as the
+    // pact-broker CLI does (e.g. can-i-deploy --version SHA).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: environment.stdout,
@@ -155,9 +158,14 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     .option('--all', 'diff every API, not only those whose files changed')
     .option('--traffic <file>', 'traffic report JSON from specgate sunset scan, for removal checks')
     .addOption(failOnOption())
-    .action(async (options: CheckCommandOptions) => {
+    .option('--broker-url <url>', 'record the pact check in this broker (env PACT_BROKER_BASE_URL)')
+    .option('--provider-version <version>', 'the version the pact check is recorded for')
+    .option('--branch <name>', 'the branch of that version')
+    .action(async (options: CheckFlags) => {
       // Each command imports its own module when it runs, so no command loads another's libraries.
       const { checkToJson, readTraffic, runCheck } = await import('./commands/check.js');
+      const { brokerConnection } = await import('./commands/broker-options.js');
+      const { contractRecording } = await import('./commands/check-contracts.js');
       const context = await prepare(options, environment);
       const failOn = options.failOn ?? context.config.diff.failOn;
       const report = await runCheck({
@@ -170,6 +178,14 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         failOn,
         logger: context.logger,
         traffic: options.traffic ? await readTraffic(options.traffic, environment.cwd) : null,
+        contracts: contractRecording(
+          brokerConnection({
+            ...(options.brokerUrl ? { brokerUrl: options.brokerUrl } : {}),
+            output: 'text',
+          }),
+          options.providerVersion,
+          options.branch,
+        ),
       });
       warnExpired(context.logger, report.expiredWaivers);
       for (const api of report.apis) context.logger.verbose(`${api.name}: ${api.status}`);
@@ -188,6 +204,12 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     });
   return program;
 }
+
+type CheckFlags = CheckCommandOptions & {
+  brokerUrl?: string;
+  providerVersion?: string;
+  branch?: string;
+};
 
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;
@@ -208,6 +230,27 @@ const COMMAND_MODULES: { names: string[]; load: () => Promise<RegisterCommand> }
   {
     names: ['generate'],
     load: async () => (await import('./commands/generate.js')).registerGenerateCommand,
+  },
+  {
+    names: ['pact'],
+    load: async () => (await import('./commands/pact.js')).registerPactCommand,
+  },
+  {
+    names: ['broker'],
+    load: async () => (await import('./commands/broker.js')).registerBrokerCommand,
+  },
+  {
+    names: ['can-i-deploy'],
+    load: async () => (await import('./commands/can-i-deploy.js')).registerCanIDeployCommand,
+  },
+  {
+    names: ['record-deployment'],
+    load: async () =>
+      (await import('./commands/record-deployment.js')).registerRecordDeploymentCommand,
+  },
+  {
+    names: ['record-release'],
+    load: async () => (await import('./commands/record-release.js')).registerRecordReleaseCommand,
   },
   {
     names: ['sunset'],

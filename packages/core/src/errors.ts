@@ -12,6 +12,8 @@ export type SpecgateErrorCode =
   | 'CONFIG_INVALID'
   | 'GIT_ERROR'
   | 'OUTPUT_ERROR'
+  | 'PACT_INVALID'
+  | 'BROKER_ERROR'
   | 'USAGE';
 
 /**

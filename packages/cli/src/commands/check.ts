@@ -22,6 +22,7 @@ import {
   type SpecDocument,
   type Waiver,
 } from '@specgate/core';
+import type { PactFile } from '@specgate/contracts';
 import { diffSpecs, summariseChanges, type Change, type DiffResult } from '@specgate/diff';
 import {
   checkPolicy,
@@ -36,6 +37,12 @@ import {
 import { discoverApis, removedSpecs } from '../discover.js';
 import type { CommonOptions } from '../command-kit.js';
 import type { Logger } from '../logger.js';
+import {
+  checkApiContracts,
+  loadRepositoryPacts,
+  type ContractRecording,
+  type ContractsSection,
+} from './check-contracts.js';
 import { lintOne } from './lint.js';
 
 /** Options of `specgate check`. */
@@ -52,6 +59,8 @@ export interface CheckOptions {
   logger: Logger;
   /** Traffic report from `specgate sunset scan`, for the traffic-aware policy checks. */
   traffic?: TrafficReport | null;
+  /** A broker to record the pact check in, so can-i-deploy counts it. */
+  contracts?: ContractRecording | null;
 }
 
 /** The flags of `specgate check` as commander parses them. */
@@ -89,6 +98,8 @@ export interface ApiReport {
   /** The two revisions diffed and the day of the run, for the changelog fragment. */
   revisions: { base: SpecDocument; revision: SpecDocument; today: string } | null;
   policy: PolicyResult | null;
+  /** The API's spec held to its consumers' pacts; null for a removed API. */
+  contracts: (ContractsSection & { findings: Finding[] }) | null;
 }
 
 /** The result of `specgate check` before rendering. */
@@ -121,10 +132,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   }
 
   const policy = resolvePolicy(options.config.policy);
+  const pacts = loadRepositoryPacts(options.cwd);
   const reports: ApiReport[] = [];
   for (const api of apis) {
     options.logger.verbose(`checking ${api.name} (${displayPathOf(api.spec, options.cwd)})`);
-    reports.push(await checkApi(api, topLevel, changed, options, policy));
+    reports.push(await checkApi(api, topLevel, changed, options, policy, pacts));
   }
   for (const spec of removed) reports.push(removedApiReport(spec, options.base));
 
@@ -148,6 +160,7 @@ function findingsOf(report: ApiReport): Finding[] {
     ...report.lint.findings,
     ...(report.diff?.changes ?? []),
     ...(report.policy?.findings ?? []),
+    ...(report.contracts?.findings ?? []),
   ];
 }
 
@@ -182,6 +195,7 @@ async function checkApi(
   changed: Set<string>,
   options: CheckOptions,
   policy: PolicyConfig,
+  pacts: PactFile[],
 ): Promise<ApiReport> {
   const revision = await loadSpec(api.spec, { cwd: options.cwd, allowRemote: options.allowRemote });
   const lintFindings = await lintOne(api.spec, withoutPolicyRules(options), revision);
@@ -218,6 +232,7 @@ async function checkApi(
     apiStability: api.stability,
     traffic: options.traffic ?? null,
   });
+  const contracts = await checkApiContracts(api.name, revision, pacts, options.contracts ?? null);
   return {
     name: api.name,
     spec: displayPathOf(api.spec, options.cwd),
@@ -228,6 +243,7 @@ async function checkApi(
     diff,
     revisions,
     policy: policyResult,
+    contracts: { ...contracts.section, findings: contracts.findings },
   };
 }
 
@@ -260,6 +276,7 @@ function removedApiReport(spec: { name: string; file: string }, base: string): A
     },
     revisions: null,
     policy: null,
+    contracts: null,
   };
 }
 
@@ -279,6 +296,11 @@ function applyWaived(report: ApiReport, byFingerprint: Map<string, Finding>): vo
       (finding) => (byFingerprint.get(finding.fingerprint) ?? finding) as PolicyFinding,
     );
     report.policy = { findings, summary: summarize(findings) };
+  }
+  if (report.contracts) {
+    report.contracts.findings = report.contracts.findings.map(
+      (finding) => byFingerprint.get(finding.fingerprint) ?? finding,
+    );
   }
 }
 
@@ -309,8 +331,13 @@ export function checkToJson(
       },
       diff: api.diff ? toDiffJson(api.diff) : null,
       policy: api.policy ? policyToJson(api.policy) : null,
-      // NOTE: pact checks are not built yet, so the contracts section is null.
-      contracts: null,
+      contracts: api.contracts
+        ? {
+            pacts: api.contracts.pacts,
+            problems: api.contracts.problems,
+            recorded: api.contracts.recorded,
+          }
+        : null,
     })),
     expiredWaivers: report.expiredWaivers,
     summary: report.summary,

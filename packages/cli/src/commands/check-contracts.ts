@@ -1,0 +1,126 @@
+import path from 'node:path';
+
+import {
+  escapeSegment,
+  fingerprint,
+  SpecgateError,
+  type Finding,
+  type SpecDocument,
+} from '@specgate/core';
+import {
+  checkPactsAgainstSpec,
+  readPactFolder,
+  recordSpecVerification,
+  type BrokerConnection,
+  type PactFile,
+  type PactSpecProblem,
+} from '@specgate/contracts';
+
+/** Folder where consumer tests write the pacts that `specgate check` compares specs with. */
+export const PACT_FOLDER = path.join('contracts', 'pacts');
+
+/** Recording the spec check in a broker, so can-i-deploy counts it. */
+export interface ContractRecording {
+  broker: BrokerConnection;
+  providerVersion: string;
+  branch: string | undefined;
+}
+
+/** The `contracts` section of one API in the check report. */
+export interface ContractsSection {
+  pacts: { consumer: string; file: string; problems: number }[];
+  problems: PactSpecProblem[];
+  recorded: { consumer: string; pact: string; success: boolean }[] | null;
+}
+
+/** Reads the repository's pacts once per check run. */
+export function loadRepositoryPacts(cwd: string): PactFile[] {
+  return readPactFolder(path.join(cwd, PACT_FOLDER)).map((pact) => ({
+    ...pact,
+    file: path.relative(cwd, pact.file).split(path.sep).join('/'),
+  }));
+}
+
+/**
+ * Holds an API's spec to the pacts of its consumers (pacts whose provider is the API's
+ * name) and, with a broker, records the outcome there as a verification result.
+ */
+export async function checkApiContracts(
+  api: string,
+  document: SpecDocument,
+  pacts: PactFile[],
+  recording: ContractRecording | null,
+): Promise<{ section: ContractsSection; findings: Finding[] }> {
+  const local = await checkPactsAgainstSpec(api, document.root, pacts);
+  let recorded: ContractsSection['recorded'] = null;
+  const problems = [...local.problems];
+  if (recording) {
+    const results = await recordSpecVerification({
+      broker: recording.broker,
+      provider: api,
+      providerVersion: recording.providerVersion,
+      branch: recording.branch,
+      spec: document.root,
+    });
+    recorded = results.map(({ consumer, pact, success }) => ({ consumer, pact, success }));
+    const localConsumers = new Set(local.pacts.map((pact) => pact.consumer));
+    for (const result of results) {
+      if (!localConsumers.has(result.consumer)) problems.push(...result.problems);
+    }
+  }
+  const findings = problems
+    .filter((problem) => problem.level === 'error')
+    .map((problem) => toFinding(problem, document));
+  return { section: { pacts: local.pacts, problems, recorded }, findings };
+}
+
+function toFinding(problem: PactSpecProblem, document: SpecDocument): Finding {
+  const interaction =
+    problem.interaction === null
+      ? ''
+      : ` interaction "${problem.interaction}"${problem.state ? ` (given ${problem.state})` : ''},`;
+  const field = problem.field.replace(/^\[root\]\.interactions\[\d+\]\./, '');
+  return {
+    kind: 'change',
+    id: 'consumer-pact-broken',
+    level: 'error',
+    message: `breaks the pact of consumer ${problem.consumer} (${problem.pactFile}):${interaction} ${field}: ${problem.message} [${problem.code}]`,
+    location: specLocation(problem, document),
+    operation: null,
+    fingerprint: fingerprint(
+      'consumer-pact-broken',
+      `${problem.consumer}/${problem.interaction ?? ''}/${problem.field}`,
+      problem.code,
+    ),
+  };
+}
+
+/** Locates the operation the comparator matched in the spec, or the spec's root when none matched. */
+function specLocation(problem: PactSpecProblem, document: SpecDocument) {
+  const match =
+    /^\[root\]\.paths\.(.+?)\.(get|put|post|delete|options|head|patch|trace)(?:\.|$)/.exec(
+      problem.specLocation ?? '',
+    );
+  const pointer = match ? `/paths/${escapeSegment(match[1]!)}/${match[2]}` : '';
+  try {
+    return document.locate({ file: document.rootFile, pointer });
+  } catch {
+    return document.locate({ file: document.rootFile, pointer: '' });
+  }
+}
+
+/** Refuses a half-configured recording: a broker without the version to record. */
+export function contractRecording(
+  broker: BrokerConnection | null,
+  providerVersion: string | undefined,
+  branch: string | undefined,
+): ContractRecording | null {
+  if (!broker) return null;
+  if (!providerVersion) {
+    throw new SpecgateError(
+      'USAGE',
+      'recording the pact check in a broker needs --provider-version (the commit SHA).',
+    );
+  }
+  return { broker, providerVersion, branch };
+}
