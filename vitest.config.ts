@@ -12,6 +12,7 @@ export default defineConfig({
       '@specgate/lint': packageSource('lint'),
       '@specgate/diff': packageSource('diff'),
       '@specgate/policy': packageSource('policy'),
+      '@specgate/mock': packageSource('mock'),
       '@specgate/cli': packageSource('cli'),
     },
   },

@@ -17,6 +17,7 @@ import {
 import { checkToJson, runCheck } from './commands/check.js';
 import { diffFails, runDiff } from './commands/diff.js';
 import { lintToJson, runLint } from './commands/lint.js';
+import { registerMockCommand } from './commands/mock.js';
 import { discoverApis } from './discover.js';
 
 export type { CliEnvironment } from './command-kit.js';
@@ -187,4 +188,4 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
 /** Registers a command on the program; each one's module exports one of these. */
 type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-const COMMANDS: RegisterCommand[] = [];
+const COMMANDS: RegisterCommand[] = [registerMockCommand];
