@@ -88,7 +88,13 @@ async function runMockCommand(names: string[], options: MockOptions, context: Co
   if (options.seed !== undefined) mockOptions.seed = options.seed;
   if (options.proxy !== undefined) mockOptions.proxy = options.proxy;
   const writeLog = logWriter(options.log, environment);
-  if (writeLog) mockOptions.onRequest = writeLog;
+  const reportMismatches = options.proxy !== undefined;
+  if (writeLog || reportMismatches) {
+    mockOptions.onRequest = (entry) => {
+      writeLog?.(entry);
+      if (reportMismatches) reportViolations(entry, logger);
+    };
+  }
 
   const server = await startMock(mockOptions);
   for (const api of server.apis) environment.stdout(`${api.name} ${api.url}\n`);
@@ -166,6 +172,16 @@ function logWriter(
   if (target === true) return (entry) => environment.stderr(`${JSON.stringify(entry)}\n`);
   const file = path.resolve(environment.cwd, target);
   return (entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`);
+}
+
+/** Prints each mismatch the validation proxy found, one line per violation. */
+function reportViolations(entry: RequestLogEntry, logger: Logger): void {
+  for (const violation of entry.violations) {
+    const where = violation.location.join('.') || 'request';
+    logger.warn(
+      `${entry.api}: ${entry.method} ${entry.url} -> ${entry.status}: ${where}: ${violation.message}`,
+    );
+  }
 }
 
 function reportEvent(event: MockEvent, logger: Logger): void {
