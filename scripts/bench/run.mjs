@@ -9,15 +9,16 @@ import { parseArgs } from 'node:util';
 
 import { runDiffBenchmark, runGithubBenchmark, runLintBenchmark } from './benchmarks.mjs';
 import { rssMethod } from './measure.mjs';
+import { mockSection, mockVerdicts, runMockBenchmark } from './mock.mjs';
 import { diffSection, githubSection, lintSection, summaryLines, writeSection } from './report.mjs';
 import { installedVersion, repoRoot } from './tools.mjs';
 
-const BENCHMARKS = ['lint', 'diff', 'github'];
+const BENCHMARKS = ['lint', 'diff', 'github', 'mock'];
 
 const HELP = `Usage: node scripts/bench/run.mjs [options]
 
 Options:
-  --quick           1 run per tool and input (smoke check); writes to ${path.join(os.tmpdir(), 'specgate-benchmarks-quick.md')} unless --out is given
+  --quick           1 run per tool and input, 2 s mock load runs (smoke check); writes to ${path.join(os.tmpdir(), 'specgate-benchmarks-quick.md')} unless --out is given
   --only NAMES      comma-separated subset of: ${BENCHMARKS.join(', ')} (default: all)
   --runs N          runs per tool and input, median reported (default: 3)
   --timeout SEC     timeout of each run in seconds (default: 120)
@@ -129,6 +130,7 @@ async function runSelected(options, context) {
     ['lint', runLintBenchmark, lintSection],
     ['diff', runDiffBenchmark, diffSection],
     ['github', runGithubBenchmark, githubSection],
+    ['mock', runMockBenchmark, mockSection],
   ];
   for (const [key, runBenchmark, renderSection] of plan) {
     if (!options.only.includes(key)) continue;
@@ -172,6 +174,7 @@ async function main() {
     const results = await runSelected(options, context);
     console.log(`Results written to ${options.out}`);
     for (const line of summaryLines(results, options)) console.log(line);
+    if (results.mock) for (const line of mockVerdicts(results.mock)) console.log(`mock: ${line}`);
     return specgateFailed(results) ? 1 : 0;
   } finally {
     if (options.keep) console.error(`Run output kept in ${scratchDir}`);

@@ -1,17 +1,19 @@
 import path from 'node:path';
 
-import { loadSpec, type SpecDocument } from '@specgate/core';
-import { lifecycleHeaders, readLifecycle } from '@specgate/policy';
+import { loadSpec, SpecgateError } from '@specgate/core';
 
-import { loadPrism, type IHttpOperation, type PrismInstance, type PrismMock } from './prism.js';
+import { problemResponse } from './http-io.js';
+import { indexOperations, withLifecycle, type LoadedSpec } from './operation-index.js';
 import { parsePrefer, type Preferences } from './prefer.js';
-import { createProblem, type Problem, type ProblemKind, type Violation } from './problems.js';
-import { checkQueryStyle } from './query-style.js';
+import { prismErrorDetail, prismErrorKind, summariseViolations } from './prism-errors.js';
+import { loadPrism, type IHttpOperation, type PrismInstance, type PrismMock } from './prism.js';
+import { createProblem, type Problem, type Violation } from './problems.js';
+import { checkQueryStyle, mergeDiagnostics } from './query-style.js';
 import { ResponseCache } from './response-cache.js';
 import { findSpecWarnings, type SpecWarning } from './spec-warnings.js';
 import { isError, statusKind, toViolations, type PrismDiagnostic } from './violations.js';
 
-/** A request as the engine sees it, already parsed by the HTTP server. */
+/** A request after the HTTP server has parsed it. */
 export interface MockRequest {
   method: string;
   /** Path without the mount prefix, e.g. `/v2/orders`. */
@@ -30,7 +32,7 @@ export interface MockResponse {
   body: Buffer;
 }
 
-/** What one request produced, for the response and the request log. */
+/** The result of one request, for the response and the request log. */
 export interface MockOutcome {
   response: MockResponse;
   operationId?: string;
@@ -39,7 +41,7 @@ export interface MockOutcome {
   cached: boolean;
 }
 
-/** How every API of a mock run answers. */
+/** Options shared by every API of a mock run. */
 export interface EngineOptions {
   cwd: string;
   dynamic: boolean;
@@ -49,15 +51,6 @@ export interface EngineOptions {
   /** Forward to this provider and report mismatches, instead of mocking. */
   upstream?: URL;
   allowRemote: boolean;
-}
-
-/** The parts of an API that a reload replaces together. */
-interface LoadedSpec {
-  document: SpecDocument;
-  operations: IHttpOperation[];
-  lifecycle: WeakMap<IHttpOperation, Record<string, string>>;
-  pathPatterns: { pattern: RegExp; method: string }[];
-  cacheableHeaders: string[];
 }
 
 /** Carries failed request checks out of Prism's mocker, so Prism does not pick a spec 4xx. */
@@ -100,9 +93,17 @@ export class ApiEngine {
       allowRemote: this.options.allowRemote,
     });
     const prism = loadPrism();
-    const operations = (await prism.http.getHttpOperationsFromSpec(
-      this.specFile,
-    )) as IHttpOperation[];
+    let operations: IHttpOperation[];
+    try {
+      operations = (await prism.http.getHttpOperationsFromSpec(this.specFile)) as IHttpOperation[];
+    } catch (error) {
+      const file = document.rootFile.displayPath;
+      throw new SpecgateError(
+        'INVALID_DOCUMENT',
+        `${file}: Prism cannot read the spec: ${(error as Error).message}. Check it with specgate lint ${file}.`,
+        { file, cause: error },
+      );
+    }
     this.loaded = indexOperations(document, operations);
     this.prism ??= this.createInstance();
     this.cache.clear();
@@ -181,7 +182,9 @@ export class ApiEngine {
     if (error instanceof InvalidRequest) {
       const violations = toViolations(error.diagnostics, error.operation);
       const kind = statusKind(error.diagnostics);
-      const outcome = problemOutcome(createProblem(kind, describe(kind, violations), violations));
+      const outcome = problemOutcome(
+        createProblem(kind, summariseViolations(kind, violations), violations),
+      );
       if (kind === 'unauthorized') {
         const schemes = error.diagnostics.flatMap((diagnostic) => diagnostic.tags ?? []);
         if (schemes.length > 0) outcome.response.headers['www-authenticate'] = schemes.join(', ');
@@ -264,67 +267,6 @@ export class ApiEngine {
   }
 }
 
-/** Adds specgate's own diagnostics, replacing Prism's at the same query parameter. */
-function mergeDiagnostics(
-  prism: readonly PrismDiagnostic[],
-  own: readonly PrismDiagnostic[],
-): PrismDiagnostic[] {
-  if (own.length === 0) return [...prism];
-  const replaced = new Set(own.map((diagnostic) => String(diagnostic.path?.[1])));
-  const kept = prism.filter(
-    (diagnostic) => diagnostic.path?.[0] !== 'query' || !replaced.has(String(diagnostic.path[1])),
-  );
-  return [...kept, ...own];
-}
-
-function indexOperations(document: SpecDocument, operations: IHttpOperation[]): LoadedSpec {
-  const lifecycle = new WeakMap<IHttpOperation, Record<string, string>>();
-  const cacheableHeaders = new Set(['accept', 'content-type', 'authorization', 'cookie', 'prefer']);
-  for (const operation of operations) {
-    const node = { ...(operation.extensions ?? {}), deprecated: operation.deprecated === true };
-    lifecycle.set(operation, lifecycleHeaders(readLifecycle(node)));
-    for (const header of operation.request?.headers ?? []) {
-      cacheableHeaders.add(header.name.toLowerCase());
-    }
-    for (const scheme of (operation.security ?? []).flat()) {
-      if (scheme.type === 'apiKey' && scheme.in === 'header') {
-        cacheableHeaders.add(scheme.name.toLowerCase());
-      }
-    }
-  }
-  return {
-    document,
-    operations,
-    lifecycle,
-    pathPatterns: operations.map((operation) => ({
-      pattern: templatePattern(operation.path),
-      method: operation.method,
-    })),
-    cacheableHeaders: [...cacheableHeaders].sort(),
-  };
-}
-
-function templatePattern(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}/?$`);
-}
-
-function withLifecycle(
-  headers: Record<string, string> | undefined,
-  lifecycle: Record<string, string>,
-): Record<string, string> {
-  const result: Record<string, string> = {};
-  // Prism sends `deprecation: true`; the RFC 9745 value from the policy package replaces it.
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (name.toLowerCase() !== 'deprecation') result[name] = value;
-  }
-  for (const [name, value] of Object.entries(lifecycle)) result[name.toLowerCase()] = value;
-  return result;
-}
-
 function queryOf(search: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   const params = new URLSearchParams(search);
@@ -335,71 +277,8 @@ function queryOf(search: string): Record<string, string | string[]> {
   return query;
 }
 
-function prismErrorKind(error: Error, preferences: Preferences): ProblemKind {
-  const code = error.name.slice(error.name.lastIndexOf('#') + 1);
-  switch (code) {
-    case 'NO_PATH_MATCHED_ERROR':
-    case 'NO_SERVER_MATCHED_ERROR':
-      return 'route-not-found';
-    case 'NO_METHOD_MATCHED_ERROR':
-      return 'method-not-allowed';
-    case 'NOT_ACCEPTABLE':
-      return 'not-acceptable';
-    case 'NOT_FOUND':
-      return preferences.code !== undefined || preferences.example !== undefined
-        ? 'prefer-not-satisfiable'
-        : 'response-not-defined';
-    case 'NO_RESPONSE_DEFINED':
-      return 'response-not-defined';
-    default:
-      return error.name.includes('stoplight.io') ? 'mock-failed' : 'upstream-failed';
-  }
-}
-
-function prismErrorDetail(
-  kind: ProblemKind,
-  error: Error & { detail?: string },
-  request: MockRequest,
-  preferences: Preferences,
-): string {
-  const target = `${request.method.toUpperCase()} ${request.path}`;
-  switch (kind) {
-    case 'route-not-found':
-      return `No path template in the spec matches ${request.path}.`;
-    case 'method-not-allowed':
-      return `${request.path} has no ${request.method.toUpperCase()} operation in the spec.`;
-    case 'not-acceptable':
-      return `${target} declares no response for Accept: ${request.headers['accept'] ?? ''}.`;
-    case 'prefer-not-satisfiable':
-      return preferences.code !== undefined
-        ? `${target} declares no response with status ${preferences.code}${preferences.example ? ` and example "${preferences.example}"` : ''}.`
-        : `${target} has no example named "${preferences.example ?? ''}".`;
-    default:
-      return `${target}: ${error.detail || error.message}`;
-  }
-}
-
-function describe(kind: ProblemKind, violations: readonly Violation[]): string {
-  const count = violations.length;
-  const first = violations[0];
-  const summary = first ? `${first.location.join('.')}: ${first.message}` : 'see violations';
-  if (kind === 'unauthorized') return first?.message ?? 'The request has no valid credentials.';
-  return count > 1 ? `${summary} (and ${count - 1} more)` : summary;
-}
-
-function problemOutcome(problem: Problem): MockOutcome {
-  return {
-    response: {
-      status: problem.status,
-      headers: { 'content-type': 'application/problem+json' },
-      body: Buffer.from(JSON.stringify(problem)),
-    },
-    violations: problem.violations ?? [],
-    cached: false,
-  };
-}
-
-/** Writes a mocked body as its content type asks: text as is, everything else as JSON. */
+/** Serialises a mocked body by its content type: text as is, everything else as JSON. */
+// NOTE: an XML media type gets a JSON body here; Prism's own server converts objects to XML.
 function serialise(status: number, headers: Record<string, string>, body: unknown): MockResponse {
   const lowerHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -412,4 +291,12 @@ function serialise(status: number, headers: Record<string, string>, body: unknow
   else if (typeof body === 'string' && !/json/.test(contentType)) text = body;
   else text = JSON.stringify(body);
   return { status, headers: lowerHeaders, body: Buffer.from(text) };
+}
+
+function problemOutcome(problem: Problem): MockOutcome {
+  return {
+    response: problemResponse(problem),
+    violations: problem.violations ?? [],
+    cached: false,
+  };
 }

@@ -75,9 +75,51 @@ export function problemResponse(problem: Problem): MockResponse {
   };
 }
 
-export function send(reply: ServerResponse, response: MockResponse, head: boolean): void {
-  const headers: Record<string, string | number> = { ...response.headers };
+export function send(
+  reply: ServerResponse,
+  response: MockResponse,
+  head: boolean,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const headers: Record<string, string | number> = { ...extraHeaders, ...response.headers };
   headers['content-length'] = response.body.length;
   reply.writeHead(response.status, headers);
   reply.end(head ? undefined : response.body);
+}
+
+/**
+ * Returns the CORS headers for a response, so browser apps on another origin can call the
+ * mock. Credentials are allowed, so the origin is echoed rather than `*` when one is sent.
+ */
+export function corsHeaders(request: IncomingMessage): Record<string, string> {
+  const origin = request.headers['origin'];
+  return {
+    'access-control-allow-origin': origin ?? '*',
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': '*',
+    ...(origin ? { vary: 'origin' } : {}),
+  };
+}
+
+/** True for a CORS preflight: OPTIONS with an Origin and the method the browser asks about. */
+export function isPreflight(request: IncomingMessage): boolean {
+  return (
+    request.method === 'OPTIONS' &&
+    request.headers['origin'] !== undefined &&
+    request.headers['access-control-request-method'] !== undefined
+  );
+}
+
+/** The 204 answer to a CORS preflight, allowing the method and headers asked for. */
+export function preflightResponse(request: IncomingMessage): MockResponse {
+  return {
+    status: 204,
+    headers: {
+      ...corsHeaders(request),
+      'access-control-allow-methods': request.headers['access-control-request-method'] ?? '*',
+      'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
+      'access-control-max-age': '600',
+    },
+    body: Buffer.alloc(0),
+  };
 }

@@ -29,6 +29,8 @@ let loaded: PrismModules | undefined;
 
 export function loadPrism(): PrismModules {
   if (loaded) return loaded;
+  // NOTE: these requires are most of `specgate mock`'s start-up, well over the 300 ms it aims
+  // for; docs/benchmarks.md has the measured start-up next to the Prism CLI's.
   const http = require('@stoplight/prism-http') as PrismHttp;
   const core = require('@stoplight/prism-core') as PrismCore;
   const mocker = require('@stoplight/prism-http/dist/mocker') as { default: PrismMock };

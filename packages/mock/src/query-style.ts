@@ -28,3 +28,16 @@ export function checkQueryStyle(
   }
   return diagnostics;
 }
+
+/** Adds specgate's own diagnostics, replacing Prism's at the same query parameter. */
+export function mergeDiagnostics(
+  prism: readonly PrismDiagnostic[],
+  own: readonly PrismDiagnostic[],
+): PrismDiagnostic[] {
+  if (own.length === 0) return [...prism];
+  const replaced = new Set(own.map((diagnostic) => String(diagnostic.path?.[1])));
+  const kept = prism.filter(
+    (diagnostic) => diagnostic.path?.[0] !== 'query' || !replaced.has(String(diagnostic.path[1])),
+  );
+  return [...kept, ...own];
+}

@@ -46,6 +46,27 @@ describe('startMock', () => {
     expect(server.urls['pets']).not.toBe(server.urls['notes']);
   });
 
+  test('CORS preflight and headers', async () => {
+    const server = await start({ apis: [{ name: 'pets', spec: PETS }] });
+    const preflight = await fetch(`${server.urls['pets']}/pets`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://app.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-api-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://app.test');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key');
+    const response = await fetch(`${server.urls['pets']}/pets/1`);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const withoutCors = await start({ apis: [{ name: 'pets', spec: PETS }], cors: false });
+    const plain = await fetch(`${withoutCors.urls['pets']}/pets/1`);
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   test('nullable in OpenAPI 3.0', async () => {
     const server = await start({
       apis: [{ name: 'notes', spec: path.join(FIXTURES, 'nullable-30.yaml') }],

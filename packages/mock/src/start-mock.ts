@@ -4,7 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { SpecgateError } from '@specgate/core';
 
 import { ApiEngine, type MockOutcome } from './api-engine.js';
-import { flattenHeaders, isProblem, problemResponse, readBody, send } from './http-io.js';
+import {
+  corsHeaders,
+  flattenHeaders,
+  isPreflight,
+  isProblem,
+  preflightResponse,
+  problemResponse,
+  readBody,
+  send,
+} from './http-io.js';
 import { createProblem, type Violation } from './problems.js';
 import type { SpecWarning } from './spec-warnings.js';
 import { SpecWatcher } from './spec-watcher.js';
@@ -33,6 +42,8 @@ export interface StartMockOptions {
   dynamic?: boolean;
   /** Seed of the fake data, so dynamic responses repeat run after run. */
   seed?: string;
+  /** Answer CORS preflights and add CORS headers to every response (default true). */
+  cors?: boolean;
   /** Memoise static responses (default true). */
   cache?: boolean;
   /** Reload a spec when one of its files changes (default false). */
@@ -43,7 +54,7 @@ export interface StartMockOptions {
   allowRemote?: boolean;
   /** Receives one entry per answered request. */
   onRequest?: (entry: RequestLogEntry) => void;
-  /** Receives spec warnings, reloads and failed reloads. */
+  /** Receives spec warnings, reloads, failed reloads and requests that failed inside the mock. */
   onEvent?: (event: MockEvent) => void;
 }
 
@@ -63,7 +74,8 @@ export interface RequestLogEntry {
 export type MockEvent =
   | { kind: 'warning'; api: string; warning: SpecWarning }
   | { kind: 'reloaded'; api: string }
-  | { kind: 'reload-failed'; api: string; message: string };
+  | { kind: 'reload-failed'; api: string; message: string }
+  | { kind: 'request-failed'; api: string; message: string };
 
 /** A running mock: the URL of each API and how to stop it. */
 export interface MockServer {
@@ -165,6 +177,13 @@ async function serve(
   const method = request.method ?? 'GET';
   const mount = findMount(mounts, fullPath);
 
+  const cors = options.cors !== false;
+  if (cors && isPreflight(request)) {
+    request.resume();
+    send(reply, preflightResponse(request), false);
+    return;
+  }
+
   let outcome: MockOutcome;
   try {
     const body = await readBody(request);
@@ -179,13 +198,12 @@ async function serve(
       outcome = await mount.engine.handle({ method, path, search, headers, body });
     }
   } catch (error) {
-    const problem = createProblem(
-      'mock-failed',
-      `${method} ${fullPath}: ${(error as Error).message}`,
-    );
+    const message = `${method} ${fullPath}: ${(error as Error).message}`;
+    options.onEvent?.({ kind: 'request-failed', api: mount?.engine.name ?? '', message });
+    const problem = createProblem('mock-failed', message);
     outcome = { response: problemResponse(problem), violations: [], cached: false };
   }
-  send(reply, outcome.response, method === 'HEAD');
+  send(reply, outcome.response, method === 'HEAD', cors ? corsHeaders(request) : {});
 
   if (!options.onRequest) return;
   const entry: RequestLogEntry = {

@@ -7,7 +7,7 @@ import type { MockApiInput, MockEvent, RequestLogEntry, StartMockOptions } from 
 
 import type { CommandContext } from '../command-kit.js';
 import { discoverApis } from '../discover.js';
-import { Logger } from '../logger.js';
+import { Logger, type Verbosity } from '../logger.js';
 
 /** Options of `specgate mock` as commander parses them. */
 interface MockOptions {
@@ -21,6 +21,7 @@ interface MockOptions {
   log?: string | boolean;
   watch: boolean;
   cache: boolean;
+  cors: boolean;
   config?: string;
   allowRemote?: boolean;
   quiet?: boolean;
@@ -53,6 +54,7 @@ export function registerMockCommand(program: Command, context: CommandContext): 
     .option('--log [file]', 'write one JSON line per request to stderr, or append it to a file')
     .option('--no-watch', 'do not reload a spec when its files change')
     .option('--no-cache', 'run Prism for every request, even repeated static ones')
+    .option('--no-cors', 'send no CORS headers and leave OPTIONS preflights to the spec')
     .option('-c, --config <file>', 'config file (default: specgate.yaml in the working directory)')
     .option('--allow-remote', 'follow http(s) $refs')
     .addOption(new Option('-q, --quiet', 'print only the URLs and errors').conflicts('verbose'))
@@ -65,10 +67,7 @@ export function registerMockCommand(program: Command, context: CommandContext): 
 
 async function runMockCommand(names: string[], options: MockOptions, context: CommandContext) {
   const { environment } = context;
-  const logger = new Logger(
-    options.debug ? 'debug' : options.verbose ? 'verbose' : options.quiet ? 'quiet' : 'normal',
-    environment.stderr,
-  );
+  const logger = new Logger(verbosityOf(options), environment.stderr);
   const port = parsePort(options.port);
   const config = await loadConfig(environment.cwd, options.config);
   const apis = withPrefixes(await selectApis(names, config, environment.cwd), options.prefix);
@@ -81,6 +80,7 @@ async function runMockCommand(names: string[], options: MockOptions, context: Co
     singlePort: options.singlePort === true,
     dynamic: options.dynamic === true,
     cache: options.cache,
+    cors: options.cors,
     watch: options.watch,
     allowRemote: options.allowRemote === true,
     onEvent: (event) => reportEvent(event, logger),
@@ -104,6 +104,13 @@ async function runMockCommand(names: string[], options: MockOptions, context: Co
   context.setExit(0);
 }
 
+function verbosityOf(options: MockOptions): Verbosity {
+  if (options.debug) return 'debug';
+  if (options.verbose) return 'verbose';
+  if (options.quiet) return 'quiet';
+  return 'normal';
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) {
@@ -115,7 +122,7 @@ function parsePort(value: string): number {
   return port;
 }
 
-/** The APIs to mock: those named (by API name or spec file), else every configured or discovered one. */
+/** Selects the APIs to mock: those named (by API name or spec file), else every configured or discovered one. */
 async function selectApis(
   names: readonly string[],
   config: SpecgateConfig,
@@ -188,6 +195,8 @@ function reportEvent(event: MockEvent, logger: Logger): void {
   if (event.kind === 'warning') {
     const { file, line, message } = event.warning;
     logger.warn(`${event.api}: ${file}:${line}: ${message}`);
+  } else if (event.kind === 'request-failed') {
+    logger.warn(`${event.api}: ${event.message}`);
   } else if (event.kind === 'reloaded') {
     logger.info(`${event.api}: spec reloaded`);
   } else {
