@@ -72,7 +72,9 @@ describe('startMock', () => {
       apis: [{ name: 'notes', spec: path.join(FIXTURES, 'nullable-30.yaml') }],
     });
     const url = `${server.urls['notes']}/notes`;
-    expect((await postJson(url, { text: null })).status).toBe(201);
+    const created = await postJson(url, { text: null });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({ id: 1, author: 'ada@example.org' });
     const rejected = await postJson(url, { text: 'a', priority: null });
     expect(rejected.status).toBe(422);
     expect(await rejected.json()).toMatchObject({
@@ -161,6 +163,18 @@ describe('startMock', () => {
     expect(a).toEqual(c);
     expect(a).not.toEqual({ id: 1, name: 'Rex', kind: { bark: 'loud' }, age: 3 });
     expect(typeof (a as { id: unknown }).id).toBe('number');
+  });
+
+  test('x-faker keyword in dynamic mode', async () => {
+    const server = await start({
+      apis: [{ name: 'notes', spec: path.join(FIXTURES, 'nullable-30.yaml') }],
+      dynamic: true,
+      seed: 'faker',
+    });
+    const response = await postJson(`${server.urls['notes']}/notes`, { text: 'a' });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { author: unknown };
+    expect(body.author).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
   });
 
   test('Prefer dynamic=false serves the example', async () => {
