@@ -101,7 +101,7 @@ export function corsHeaders(request: IncomingMessage): Record<string, string> {
   };
 }
 
-/** True for a CORS preflight: OPTIONS with an Origin and the method the browser asks about. */
+/** True for a CORS preflight: OPTIONS with an Origin and an Access-Control-Request-Method. */
 export function isPreflight(request: IncomingMessage): boolean {
   return (
     request.method === 'OPTIONS' &&
@@ -110,7 +110,7 @@ export function isPreflight(request: IncomingMessage): boolean {
   );
 }
 
-/** The 204 answer to a CORS preflight, allowing the method and headers asked for. */
+/** Builds the 204 response to a CORS preflight, allowing the requested method and headers. */
 export function preflightResponse(request: IncomingMessage): MockResponse {
   return {
     status: 204,

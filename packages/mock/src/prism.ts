@@ -43,8 +43,8 @@ export function loadPrism(): PrismModules {
 /**
  * Puts stand-ins for two modules in the require cache before Prism loads, because Prism
  * requires them at the top of files that need them only in rare cases. `@faker-js/faker` 6
- * loads every locale and is called only for the `x-faker` schema keyword; the Postman
- * transformer of `@stoplight/http-spec` loads faker 5 and is used only for Postman
+ * loads every locale, but Prism calls it only for the `x-faker` schema keyword. The Postman
+ * transformer of `@stoplight/http-spec` loads faker 5, but Prism uses it only for Postman
  * collections. Together they were most of Prism's load time in our measurement.
  * json-schema-faker reads `faker.default` when Prism registers it, so that export is a
  * stand-in too. The first other property read loads the real module.

@@ -42,7 +42,7 @@ export interface StartMockOptions {
   dynamic?: boolean;
   /** Seed of the fake data, so dynamic responses repeat run after run. */
   seed?: string;
-  /** Answer CORS preflights and add CORS headers to every response (default true). */
+  /** Respond to CORS preflights and add CORS headers to every response (default true). */
   cors?: boolean;
   /** Memoise static responses (default true). */
   cache?: boolean;
@@ -52,7 +52,7 @@ export interface StartMockOptions {
   proxy?: string;
   /** Follow http(s) `$ref`s. */
   allowRemote?: boolean;
-  /** Receives one entry per answered request. */
+  /** Receives one entry per request, after the response is sent. */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Receives spec warnings, reloads, failed reloads and requests that failed inside the mock. */
   onEvent?: (event: MockEvent) => void;
@@ -220,7 +220,7 @@ async function serve(
   options.onRequest(entry);
 }
 
-/** The mount with the longest prefix that `requestPath` starts with; prefix-less mounts match by path template. */
+/** Finds the mount with the longest prefix that `requestPath` starts with; prefix-less mounts match by path template. */
 function findMount(mounts: readonly Mount[], requestPath: string): Mount | undefined {
   if (mounts.length === 1 && mounts[0]?.prefix === '') return mounts[0];
   let best: Mount | undefined;

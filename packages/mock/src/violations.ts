@@ -67,7 +67,7 @@ function locationOf(diagnostic: PrismDiagnostic, operation: IHttpOperation | und
   return location;
 }
 
-/** Where the first security scheme the operation accepts expects its credentials. */
+/** Returns where the first security scheme of the operation expects its credentials. */
 function credentialLocation(operation: IHttpOperation): string[] {
   const scheme = operation.security?.[0]?.[0];
   if (!scheme) return ['security'];
@@ -93,7 +93,7 @@ function startsWith(location: readonly string[], prefix: readonly string[]): boo
   return prefix.every((segment, index) => location[index] === segment);
 }
 
-/** The highest-priority status among failed checks: security, then media type, then content. */
+/** Picks the problem kind of failed checks: security first, then media type, then content. */
 export function statusKind(
   diagnostics: readonly PrismDiagnostic[],
 ): 'unauthorized' | 'unsupported-media-type' | 'request-invalid' {
