@@ -24,6 +24,10 @@ const TARGETS = [
     command: (port) => [prismBin, 'mock', SPEC, '--port', String(port), '--host', '127.0.0.1'],
   },
   {
+    name: 'bare node:http (ceiling, no mock)',
+    command: (port) => [path.join(repoRoot, 'scripts/bench/bare-http.mjs'), String(port)],
+  },
+  {
     name: 'Prism embedded (prism-http-server, silent logger)',
     command: (port) => [
       path.join(repoRoot, 'scripts/bench/prism-embedded.mjs'),
@@ -221,6 +225,7 @@ export function mockSection(results, meta) {
     `Spec: packages/mock/test/fixtures/pets.yaml. Targets, each started from its own CLI on 127.0.0.1 with output discarded:`,
     '',
     `- @stoplight/prism-cli ${installedVersion('@stoplight/prism-cli')}: \`prism mock SPEC --port N --host 127.0.0.1\`, default log level`,
+    '- bare node:http: `node scripts/bench/bare-http.mjs N`, the same small JSON for every request with no routing or checks, the ceiling of a Node server on the machine at that time',
     `- @stoplight/prism-http-server ${installedVersion('@stoplight/prism-http-server')} embedded: \`node scripts/bench/prism-embedded.mjs SPEC N\`, Prism's own server with a silent logger`,
     '- specgate 0.1.0: `specgate mock SPEC --port N --no-watch`, static responses memoised (the default)',
     '- specgate 0.1.0 with `--no-cache`: Prism runs for every request',
