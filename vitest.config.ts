@@ -20,6 +20,7 @@ export default defineConfig({
       '@specgate/changelog': packageSource('changelog'),
       '@specgate/codegen-flask': packageSource('codegen-flask'),
       '@specgate/codegen-ts': packageSource('codegen-ts'),
+      '@specgate/mock': packageSource('mock'),
       '@specgate/cli': packageSource('cli'),
     },
   },

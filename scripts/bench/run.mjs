@@ -11,15 +11,16 @@ import { runDiffBenchmark, runGithubBenchmark, runLintBenchmark } from './benchm
 import { runScanBenchmark, scanSection } from './scan.mjs';
 import { codegenSection, codegenSummary, runCodegenBenchmark } from './codegen.mjs';
 import { rssMethod } from './measure.mjs';
+import { mockSection, mockVerdicts, runMockBenchmark } from './mock.mjs';
 import { diffSection, githubSection, lintSection, summaryLines, writeSection } from './report.mjs';
 import { installedVersion, repoRoot } from './tools.mjs';
 
-const BENCHMARKS = ['lint', 'diff', 'github', 'scan', 'codegen'];
+const BENCHMARKS = ['lint', 'diff', 'github', 'scan', 'codegen', 'mock'];
 
 const HELP = `Usage: node scripts/bench/run.mjs [options]
 
 Options:
-  --quick           1 run per tool and input (smoke check); writes to ${path.join(os.tmpdir(), 'specgate-benchmarks-quick.md')} unless --out is given
+  --quick           1 run per tool and input, 2 s mock load runs (smoke check); writes to ${path.join(os.tmpdir(), 'specgate-benchmarks-quick.md')} unless --out is given
   --only NAMES      comma-separated subset of: ${BENCHMARKS.join(', ')} (default: all)
   --runs N          runs per tool and input, median reported (default: 3)
   --timeout SEC     timeout of each run in seconds (default: 120)
@@ -136,6 +137,7 @@ async function runSelected(options, context) {
     ['github', runGithubBenchmark, githubSection],
     ['scan', (context) => runScanBenchmark(context, context.scanLines), scanSection],
     ['codegen', runCodegenBenchmark, codegenSection],
+    ['mock', runMockBenchmark, mockSection],
   ];
   for (const [key, runBenchmark, renderSection] of plan) {
     if (!options.only.includes(key)) continue;
@@ -189,6 +191,7 @@ async function main() {
       );
     }
     if (results.codegen) console.log(codegenSummary(results.codegen));
+    if (results.mock) for (const line of mockVerdicts(results.mock)) console.log(`mock: ${line}`);
     return specgateFailed(results) ? 1 : 0;
   } finally {
     if (options.keep) console.error(`Run output kept in ${scratchDir}`);

@@ -232,6 +232,10 @@ const COMMAND_MODULES: { names: string[]; load: () => Promise<RegisterCommand> }
     load: async () => (await import('./commands/generate.js')).registerGenerateCommand,
   },
   {
+    names: ['mock'],
+    load: async () => (await import('./commands/mock.js')).registerMockCommand,
+  },
+  {
     names: ['pact'],
     load: async () => (await import('./commands/pact.js')).registerPactCommand,
   },

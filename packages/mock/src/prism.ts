@@ -1,0 +1,111 @@
+import { createRequire, Module } from 'node:module';
+
+import type { IHttpOperation } from '@stoplight/types';
+
+/**
+ * Loads Prism's CommonJS modules on first use. Requiring them takes most of the
+ * start-up time, so a process that never mocks never pays for it.
+ */
+const require = createRequire(import.meta.url);
+
+export type PrismHttp = typeof import('@stoplight/prism-http');
+export type PrismCore = typeof import('@stoplight/prism-core');
+export type PrismInstance = ReturnType<PrismHttp['createInstance']>;
+export type PrismComponents = Parameters<PrismHttp['createInstance']>[1];
+export type PrismMock = NonNullable<PrismComponents['mock']>;
+export type PrismForward = NonNullable<PrismComponents['forward']>;
+export type { IHttpOperation };
+
+export interface PrismModules {
+  http: PrismHttp;
+  core: PrismCore;
+  /** Prism's own mocker, which specgate wraps to add lifecycle headers and its own errors. */
+  mock: PrismMock;
+  /** Prism's own forwarder, used by the validation proxy. */
+  forward: PrismForward;
+}
+
+let loaded: PrismModules | undefined;
+
+export function loadPrism(): PrismModules {
+  if (loaded) return loaded;
+  deferRarelyUsedModules();
+  // NOTE: even with faker deferred, these requires are most of `specgate mock`'s start-up;
+  // docs/benchmarks.md has the measured start-up next to the Prism CLI's.
+  const http = require('@stoplight/prism-http') as PrismHttp;
+  const core = require('@stoplight/prism-core') as PrismCore;
+  const mocker = require('@stoplight/prism-http/dist/mocker') as { default: PrismMock };
+  const forwarder = require('@stoplight/prism-http/dist/forwarder') as { default: PrismForward };
+  loaded = { http, core, mock: mocker.default, forward: forwarder.default };
+  return loaded;
+}
+
+/**
+ * Puts stand-ins for two modules in the require cache before Prism loads, because Prism
+ * requires them at the top of files that need them only in rare cases. `@faker-js/faker` 6
+ * loads every locale, but Prism calls it only for the `x-faker` schema keyword. The Postman
+ * transformer of `@stoplight/http-spec` loads faker 5, but Prism uses it only for Postman
+ * collections. Together they were most of Prism's load time in our measurement.
+ * json-schema-faker reads `faker.default` when Prism registers it, so that export is a
+ * stand-in too. The first other property read loads the real module.
+ */
+function deferRarelyUsedModules(): void {
+  const requireFromPrism = createRequire(require.resolve('@stoplight/prism-http'));
+  deferModule(requireFromPrism, '@faker-js/faker', ['default', 'faker']);
+  deferModule(requireFromPrism, '@stoplight/http-spec/postman/operation', []);
+}
+
+function deferModule(
+  requireFrom: NodeJS.Require,
+  specifier: string,
+  nestedExports: readonly string[],
+): void {
+  const resolved = requireFrom.resolve(specifier);
+  if (require.cache[resolved]) return;
+  let real: Record<string | symbol, unknown> | undefined;
+  const loadReal = (): Record<string | symbol, unknown> => {
+    if (!real) {
+      delete require.cache[resolved];
+      real = requireFrom(specifier) as Record<string | symbol, unknown>;
+    }
+    return real;
+  };
+  const nested = new Map(
+    nestedExports.map((name) => [
+      name,
+      lazyObject(() => loadReal()[name] as Record<string | symbol, unknown>),
+    ]),
+  );
+  const exports = lazyObject(loadReal, (key) => {
+    if (key === '__esModule') return { value: true };
+    const stand = typeof key === 'string' ? nested.get(key) : undefined;
+    return stand ? { value: stand } : undefined;
+  });
+  const standIn = new Module(resolved);
+  standIn.filename = resolved;
+  standIn.loaded = true;
+  standIn.exports = exports;
+  require.cache[resolved] = standIn;
+}
+
+/** A proxy that forwards every read to the object `load` returns, calling it on first use. */
+function lazyObject(
+  load: () => Record<string | symbol, unknown>,
+  early: (key: string | symbol) => { value: unknown } | undefined = () => undefined,
+): object {
+  return new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        const known = early(key);
+        return known ? known.value : load()[key];
+      },
+      has: (_target, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_target, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+        return descriptor ? { ...descriptor, configurable: true } : undefined;
+      },
+    },
+  );
+}
