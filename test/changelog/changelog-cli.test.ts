@@ -239,7 +239,8 @@ describe('specgate portal', () => {
     ])
       expect(existsSync(path.join(repo.dir, 'site', file))).toBe(true);
     const orders = readFileSync(path.join(repo.dir, 'site/apis/orders/index.html'), 'utf8');
-    expect(orders).toContain('specgate generate ts specs/orders/openapi.yaml');
+    expect(orders).toContain('specgate generate ts specs/orders/openapi.yaml -o orders-client');
+    expect(orders).toContain('specgate generate flask specs/orders/openapi.yaml -o orders_service');
     expect(orders).toContain(
       '<tr class="deprecated" id="sunset-get-v1-orders"><td>2027-06-30</td>',
     );

@@ -45,8 +45,6 @@ export function indexPage(title: string, apis: readonly ApiPage[], today: string
   return page(title, body, `${feeds}\n`);
 }
 
-// NOTE: the `specgate generate ts|flask SPEC` lines assume those commands take the spec as
-// their only required argument; they are not part of this package, so no test runs them.
 /** Renders the overview page of one API: deprecation timeline, downloads, clients, changelog. */
 export function apiPage(title: string, api: ApiPage): string {
   const changelog = api.changelog;
@@ -65,8 +63,8 @@ export function apiPage(title: string, api: ApiPage): string {
 </ul>
 <h2 id="clients">Clients and stubs</h2>
 <p>Generate a TypeScript client or Flask route stubs from the spec in the repository:</p>
-<pre><code>specgate generate ts ${esc(api.specPath)}
-specgate generate flask ${esc(api.specPath)}</code></pre>
+<pre><code>specgate generate ts ${esc(api.specPath)} -o ${esc(api.slug)}-client
+specgate generate flask ${esc(api.specPath)} -o ${esc(pythonPackage(api.slug))}</code></pre>
 <h2 id="deprecations">Deprecation timeline</h2>
 <p class="muted">Deprecated operations of the current spec, earliest sunset first; days are counted from ${esc(changelog.today)}.</p>
 ${changelog.deprecations.length === 0 ? '<p>No operation is deprecated.</p>' : timeline}
@@ -106,4 +104,10 @@ function stabilityBadge(stability: string | null): string {
   if (stability === null) return '';
   const safe = /^[a-z]+$/.test(stability) ? stability : 'stable';
   return `<span class="badge ${safe}">${esc(stability)}</span>`;
+}
+
+/** A Python package name for an API's Flask stubs, e.g. `orders_service` for `orders`. */
+function pythonPackage(slug: string): string {
+  const name = slug.replace(/[^A-Za-z0-9_]/g, '_');
+  return `${/^[0-9]/.test(name) ? '_' : ''}${name}_service`;
 }
