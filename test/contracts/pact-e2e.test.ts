@@ -26,9 +26,8 @@ describe('specgate pact publish, verify and the deploy gates', () => {
 
   beforeAll(async () => {
     broker = await startBroker({ dataDir: null });
-    // NOTE: the provider is a small Node fixture of the orders API; swap in the Flask
-    // app generated from specs/orders/openapi.yaml (with a state change endpoint at
-    // /_pact/provider-states) once the Flask generator lands.
+    // A small Node provider of the orders API, which can also be broken on purpose;
+    // flask-provider.test.ts verifies the same pact against the generated Flask app.
     provider = await startOrdersProvider();
     brokenProvider = await startOrdersProvider({ dropTotal: true });
     failingPublish = await startFailingPublishProxy(broker.url);
