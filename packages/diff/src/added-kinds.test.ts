@@ -126,3 +126,25 @@ describe('discriminator mapping and extensible enums', () => {
     ]);
   });
 });
+
+describe('explode on single values', () => {
+  test('explode change of a boolean parameter is no change', async () => {
+    const changes = await diff(
+      search('{ name: q, in: query, schema: { type: boolean } }'),
+      search('{ name: q, in: query, explode: false, schema: { type: boolean } }'),
+    );
+    expect(changes).toEqual([]);
+  });
+
+  test('explode change of an array parameter is an error', async () => {
+    const changes = await diff(
+      search('{ name: q, in: query, schema: { type: array, items: { type: string } } }'),
+      search(
+        '{ name: q, in: query, explode: false, schema: { type: array, items: { type: string } } }',
+      ),
+    );
+    expect(changes.map((change) => [change.id, change.level])).toEqual([
+      ['request-parameter-explode-changed', 'error'],
+    ]);
+  });
+});

@@ -50,8 +50,6 @@ export function diffSpecs(
   const schemas = new SchemaComparer(base, revision);
   const today = options.today ?? todayUtc();
   const documents = { base, revision };
-  compareServers(log, base, revision);
-  compareSecuritySchemes(log, base, revision);
   const aligned = alignOperations(
     log,
     base,
@@ -59,6 +57,8 @@ export function diffSpecs(
     listOperations(base),
     listOperations(revision),
   );
+  compareServers(log, base, revision, aligned.basePathMoved === true);
+  compareSecuritySchemes(log, base, revision);
   const baseOperations = aligned.base;
   const revisionOperations = aligned.revision;
   for (const [key, before] of baseOperations) {

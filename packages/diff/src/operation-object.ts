@@ -1,4 +1,6 @@
 import {
+  asRecord,
+  deref,
   type HeaderView,
   type MediaTypeView,
   type OperationRef,
@@ -176,7 +178,8 @@ function compareParameter(
       base.node,
       revision.node,
     );
-  else if (base.explode !== revision.explode)
+  // explode only changes how arrays and objects are written; a single value reads the same.
+  else if (base.explode !== revision.explode && !isPrimitive(context, revision))
     add(
       'request-parameter-explode-changed',
       `${label} explode changed from ${base.explode} to ${revision.explode}`,
@@ -208,6 +211,15 @@ function compareParameter(
       label,
     );
   }
+}
+
+/** True when a parameter's schema allows only single values (no arrays or objects). */
+function isPrimitive(context: OperationContext, parameter: ParameterView): boolean {
+  if (!parameter.schema) return false;
+  const schema = asRecord(deref(context.documents.revision, parameter.schema).value);
+  const type = schema?.['type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.every((name) => typeof name === 'string' && !['array', 'object'].includes(name));
 }
 
 function compareRequestBody(

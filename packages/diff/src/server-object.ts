@@ -6,6 +6,7 @@ import {
   rootNode,
   type OperationView,
   type SpecDocument,
+  type ServerView,
   type SpecNode,
 } from '@specgate/core';
 
@@ -16,6 +17,8 @@ import type { ChangeLog } from './change.js';
 export interface AlignedOperations {
   base: Map<string, OperationView>;
   revision: Map<string, OperationView>;
+  /** True when the base path moved between the server URL and the paths, leaving URLs as they were. */
+  basePathMoved?: boolean;
 }
 
 /**
@@ -45,7 +48,7 @@ export function alignOperations(
     base: keyed(baseOperations, (operation) => operation.pathKey),
     revision: keyed(revisionOperations, (operation) => operation.pathKey),
   };
-  if (matches(relative) <= matches(full)) return full;
+  if (matches(relative) <= matches(full)) return { ...full, basePathMoved: true };
   log.add({
     id: 'api-base-path-changed',
     level: CHANGE_LEVELS['api-base-path-changed'] ?? 'error',
@@ -57,17 +60,27 @@ export function alignOperations(
   return relative;
 }
 
-/** Records servers added and removed, compared by URL with variables at their defaults. */
+/**
+ * Records servers added and removed, compared by URL with variables at their defaults.
+ * `basePathMoved` compares them without their paths, which moved into the operations.
+ */
 export function compareServers(
   log: ChangeLog,
   baseDocument: SpecDocument,
   revisionDocument: SpecDocument,
+  basePathMoved = false,
 ): void {
+  // When the base path only moved into the paths, servers are compared without their paths.
+  const keyOf = (server: ServerView) =>
+    (basePathMoved
+      ? server.url.slice(0, server.url.length - server.basePath.length)
+      : server.url
+    ).replace(/\/+$/, '');
   const declared = (document: SpecDocument) =>
     new Map(
       listServers(document)
         .filter((server) => server.pointer !== '')
-        .map((server) => [server.url.replace(/\/+$/, ''), server]),
+        .map((server) => [keyOf(server), server]),
     );
   const before = declared(baseDocument);
   const after = declared(revisionDocument);
