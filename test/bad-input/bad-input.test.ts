@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,31 @@ describe('bad input exits 2 with one line', () => {
     expect(stderr.trim()).toBe(
       `specgate: error: git revision "origin/nope" not found in ${await realPath(repo)}. Fetch it (git fetch origin) or pass an existing --base.`,
     );
+  });
+
+  test('report to /dev/stdout reaches stdout', async () => {
+    // execFile gives the child a socket as stdout, which cannot be opened by path.
+    const result = await specgate('lint', 'valid.yaml', '--format', 'json=/dev/stdout');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+
+  test('a failed report write keeps the other reports as they were', async () => {
+    writeFileSync(path.join(dir, 'keep.json'), 'before\n');
+    const result = await specgate(
+      'lint',
+      'valid.yaml',
+      '--format',
+      'json=keep.json',
+      '--format',
+      'sarif=/dev/full',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'specgate: error: --format: cannot write /dev/full (ENOSPC). Check the path and its permissions.',
+    );
+    expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('before\n');
   });
 
   test('a failed run leaves no report file behind', async () => {

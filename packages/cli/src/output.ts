@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { lstat, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { parseFormatOption, SpecgateError } from '@specgate/core';
@@ -74,6 +74,10 @@ function parseNamedFormat(
 
 function checkTargetPath(file: string): void {
   const folder = path.dirname(file);
+  const fileInfo = statSync(file, { throwIfNoEntry: false });
+  // The folder is looked at last on purpose: Node 20's realpathSync reads the file type of
+  // the process's latest synchronous stat, so a last stat of a pipe (/dev/stdout) would make
+  // later module loads skip resolving pnpm's symlinks and fail.
   const folderInfo = statSync(folder, { throwIfNoEntry: false });
   if (!folderInfo?.isDirectory()) {
     throw new SpecgateError(
@@ -81,7 +85,7 @@ function checkTargetPath(file: string): void {
       `--format: folder ${folder} does not exist. Create it, or write the report elsewhere.`,
     );
   }
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+  if (fileInfo?.isDirectory()) {
     throw new SpecgateError(
       'USAGE',
       `--format: ${file} is a directory. Name a file to write the report to.`,
@@ -90,37 +94,62 @@ function checkTargetPath(file: string): void {
 }
 
 /**
- * Writes every rendered output. A regular file (or a symlink to one) is written to a
- * temporary file beside it and renamed into place, so a failed run never leaves a
- * half-written report. Pipes and devices are written to directly.
+ * Writes every rendered output, all or nothing as far as files go. Regular files (or
+ * symlinks to them) are first written to temporary files beside them; pipes and devices
+ * are written next; only when all of that worked are the temporary files renamed into
+ * place. A failed run therefore leaves every existing report as it was.
  */
 export async function writeOutputs(
   outputs: { target: OutputTarget; text: string }[],
   stdout: (text: string) => void,
 ): Promise<void> {
+  const staged: { file: string; temporary: string; real: string }[] = [];
+  const direct: { file: string; body: string }[] = [];
+  try {
+    for (const { target, text } of outputs) {
+      if (target.file === undefined || target.file === STDOUT) continue;
+      const body = withNewline(text);
+      const place = await placeOf(target.file);
+      if (place.regular) {
+        const temporary = path.join(
+          path.dirname(place.real),
+          `.${path.basename(place.real)}.${process.pid}.tmp`,
+        );
+        staged.push({ file: target.file, temporary, real: place.real });
+        await attempt(target.file, () => writeFile(temporary, body, 'utf8'));
+      } else direct.push({ file: target.file, body });
+    }
+    // A pipe or device is opened by the path given: /dev/stdout resolves to no openable file.
+    for (const { file, body } of direct) await attempt(file, () => writeFile(file, body, 'utf8'));
+    for (const { file, temporary, real } of staged)
+      await attempt(file, () => rename(temporary, real));
+  } finally {
+    for (const { temporary } of staged) await rm(temporary, { force: true });
+  }
+  // /dev/stdout goes through the process's own stream: opening it fails when stdout is a socket.
   for (const { target, text } of outputs) {
-    const body = text.endsWith('\n') || text === '' ? text : `${text}\n`;
-    if (target.file === undefined) stdout(body);
-    else await writeReport(target.file, body);
+    if (target.file === undefined || target.file === STDOUT) stdout(withNewline(text));
   }
 }
 
-async function writeReport(file: string, body: string): Promise<void> {
+const STDOUT = '/dev/stdout';
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') || text === '' ? text : `${text}\n`;
+}
+
+/** Where a report file goes: its real path, and whether that is a regular file (or new). */
+async function placeOf(file: string): Promise<{ real: string; regular: boolean }> {
+  const info = await stat(file).catch(() => null);
+  if (info && !info.isFile()) return { real: file, regular: false };
+  const link = await lstat(file).catch(() => null);
+  const real = link?.isSymbolicLink() ? await attempt(file, () => realpath(file)) : file;
+  return { real, regular: true };
+}
+
+async function attempt<T>(file: string, action: () => Promise<T>): Promise<T> {
   try {
-    const info = await lstat(file).catch(() => null);
-    const real = info?.isSymbolicLink() ? await realpath(file) : file;
-    const realInfo = real === file ? info : await lstat(real);
-    if (realInfo && !realInfo.isFile()) {
-      await writeFile(real, body, 'utf8');
-      return;
-    }
-    const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.tmp`);
-    try {
-      await writeFile(temporary, body, 'utf8');
-      await rename(temporary, real);
-    } finally {
-      await rm(temporary, { force: true });
-    }
+    return await action();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new SpecgateError(
