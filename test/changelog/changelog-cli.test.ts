@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -246,6 +246,14 @@ describe('specgate portal', () => {
     );
     const second = await runCli(args, repo.dir);
     expect(second.code).toBe(0);
+    expect(statSync(path.join(repo.dir, 'site')).mode & 0o777).toBe(0o755);
+    writeFileSync(path.join(repo.dir, 'site/apis/mine.txt'), 'mine\n');
+    const third = await runCli(args, repo.dir);
+    expect(third.code).toBe(2);
+    expect(third.stderr).toBe(
+      `specgate: error: ${path.join(repo.dir, 'site')}: apis/mine.txt was not written by specgate portal and a rebuild would delete it. Move it out of the folder first.\n`,
+    );
+    expect(readFileSync(path.join(repo.dir, 'site/apis/mine.txt'), 'utf8')).toBe('mine\n');
   });
 
   test('rejects a folder it did not write', async () => {

@@ -115,6 +115,14 @@ describe('specgate sunset', () => {
     );
   });
 
+  test('scan rejects a directory given as a log', async () => {
+    const run = await runCli(['sunset', 'scan', 'specs'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^specgate: error: .*specs: is a directory, not a log\. Pass the log files in it, e\.g\. .*specs\/access\.log\.\n$/,
+    );
+  });
+
   test('scan rejects an unknown output format', async () => {
     const run = await runCli(['sunset', 'scan', 'a.log', '--format', 'html'], repo.dir);
     expect(run.code).toBe(2);

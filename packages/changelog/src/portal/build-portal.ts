@@ -1,4 +1,5 @@
 import {
+  chmod,
   copyFile,
   mkdir,
   mkdtemp,
@@ -81,7 +82,11 @@ export async function buildPortal(
       await writeApi(write, title, pageApi, api);
     }
     await write('index.html', indexPage(title, pages, apis[0]?.changelog.today ?? ''));
-    await write(MARKER, 'Built by specgate portal; a rebuild replaces this folder.\n');
+    // The marker lists the files of this build, so a rebuild can tell files added since.
+    const listing = [...files].sort().join('\n');
+    await write(MARKER, `Built by specgate portal; a rebuild replaces this folder.\n${listing}\n`);
+    // mkdtemp creates the folder for its owner only; a static server may run as another user.
+    await chmod(staging, 0o755);
     await rm(outDir, { recursive: true, force: true });
     await rename(staging, outDir);
   } catch (error) {
@@ -165,9 +170,25 @@ async function checkTarget(outDir: string): Promise<void> {
     throw new SpecgateError('OUTPUT_ERROR', `${outDir}: not a folder. Pass a folder for -o.`);
   }
   const entries = await readdir(outDir);
-  if (entries.length === 0 || entries.includes(MARKER)) return;
-  throw new SpecgateError(
-    'OUTPUT_ERROR',
-    `${outDir}: the folder has files that specgate portal did not write. Pass an empty or new folder for -o.`,
+  if (entries.length === 0) return;
+  if (!entries.includes(MARKER)) {
+    throw new SpecgateError(
+      'OUTPUT_ERROR',
+      `${outDir}: the folder has files that specgate portal did not write. Pass an empty or new folder for -o.`,
+    );
+  }
+  // A rebuild replaces the folder, so files added since the last build would be lost.
+  const built = new Set(
+    (await readFile(path.join(outDir, MARKER), 'utf8')).split('\n').slice(1).filter(Boolean),
   );
+  const added = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)))
+    .filter((file) => file !== MARKER && !built.has(file.split(path.sep).join('/')));
+  if (added.length > 0) {
+    throw new SpecgateError(
+      'OUTPUT_ERROR',
+      `${outDir}: ${added.slice(0, 3).join(', ')}${added.length > 3 ? ` and ${added.length - 3} more` : ''} ${added.length === 1 ? 'was' : 'were'} not written by specgate portal and a rebuild would delete ${added.length === 1 ? 'it' : 'them'}. Move ${added.length === 1 ? 'it' : 'them'} out of the folder first.`,
+    );
+  }
 }

@@ -147,6 +147,13 @@ async function isGzip(file: string): Promise<boolean> {
     );
   });
   try {
+    if ((await handle.stat()).isDirectory()) {
+      throw new SpecgateError(
+        'FILE_NOT_FOUND',
+        `${file}: is a directory, not a log. Pass the log files in it, e.g. ${file}/access.log.`,
+        { file },
+      );
+    }
     const buffer = Buffer.alloc(2);
     const { bytesRead } = await handle.read(buffer, 0, 2, 0);
     return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
