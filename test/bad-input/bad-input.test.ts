@@ -173,6 +173,23 @@ describe('bad input exits 2 with one line', () => {
     expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('before\n');
   });
 
+  test('lint names a spec whose $ref chain is too deep', async () => {
+    const schemas = Array.from({ length: 3000 }, (_, index) =>
+      index < 2999
+        ? `    S${index}: { type: object, properties: { next: { $ref: '#/components/schemas/S${index + 1}' } } }`
+        : `    S${index}: { type: object }`,
+    );
+    writeFileSync(
+      path.join(dir, 'deep-chain.yaml'),
+      `${VALID.replace('paths: {}', 'paths: {}\ncomponents:\n  schemas:')}${schemas.join('\n')}\n`,
+    );
+    const result = await specgate('lint', 'deep-chain.yaml');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `specgate: error: ${path.join(await realPath(dir), 'deep-chain.yaml')}: its $ref chains or nesting go too deep for the lint engine (Redocly ran out of stack). Shorten the longest chain of schemas that reference each other in sequence.\n`,
+    );
+  });
+
   test('a failed run leaves no report file behind', async () => {
     const result = await specgate('lint', 'nope.yaml', '--format', 'sarif=out/report.sarif');
     expect(result.code).toBe(2);

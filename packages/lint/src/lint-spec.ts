@@ -8,7 +8,7 @@ import {
   type NormalizedProblem,
   Source,
 } from '@redocly/openapi-core';
-import { compareFindings, type Finding } from '@specgate/core';
+import { compareFindings, SpecgateError, type Finding } from '@specgate/core';
 
 import { createLintConfig, type RuleOverride } from './lint-config.js';
 import { loadRootDocument } from './load-root-document.js';
@@ -95,6 +95,13 @@ async function runRedocly(
   try {
     return await lintDocument({ document, config, externalRefResolver: resolver });
   } catch (error) {
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      throw new SpecgateError(
+        'INVALID_DOCUMENT',
+        `${document.source.absoluteRef}: its $ref chains or nesting go too deep for the lint engine (Redocly ran out of stack). Shorten the longest chain of schemas that reference each other in sequence.`,
+        { file: document.source.absoluteRef, cause: error },
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Redocly lint failed on ${document.source.absoluteRef}: ${reason}`, {
       cause: error,
