@@ -157,6 +157,15 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
+  test('changelog fragment calls removal before the sunset breaking', async () => {
+    removeListOrdersV1(repo);
+    const run = await runCli(['check', '--today', '2027-06-29', '--format', 'markdown'], repo.dir);
+    expect(run.code).toBe(1);
+    const fragment = run.stdout.slice(run.stdout.indexOf('## Changelog fragment'));
+    expect(fragment).toContain('Breaking: yes');
+    expect(fragment).not.toContain('Breaking: no');
+  });
+
   test('fails a sunset moved inside the notice window', async () => {
     repo.edit(ORDERS, "x-sunset: '2027-06-30'", "x-sunset: '2027-01-15'");
     const run = await runCli(['check', '--today', '2026-12-04', '--format', 'json'], repo.dir);
