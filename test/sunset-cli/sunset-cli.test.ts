@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -120,6 +121,15 @@ describe('specgate sunset', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^specgate: error: .*specs: is a directory, not a log\. Pass the log files in it, e\.g\. .*specs\/access\.log\.\n$/,
+    );
+  });
+
+  test('scan rejects a file with no request lines', async () => {
+    writeFileSync(path.join(repo.dir, 'junk.log'), 'not a log line\nnor this one\n');
+    const run = await runCli(['sunset', 'scan', 'junk.log'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'specgate: error: junk.log: none of the 2 line(s) is a request in a known log format (--log-format auto). Pass access logs, or name their format with --log-format.\n',
     );
   });
 

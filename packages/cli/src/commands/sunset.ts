@@ -178,6 +178,16 @@ async function runScan(
   context.logger.verbose(
     `scanned ${logs.length} file(s) in ${seconds.toFixed(2)} s: ${report.operations.length} operation(s) with traffic, ${report.malformed.lines} malformed line(s)`,
   );
+  const parsed =
+    report.unmatched.requests +
+    report.operations.reduce((sum, operation) => sum + operation.requests, 0);
+  // Lines that all fail to parse mean a wrong file or format, not a quiet day of traffic.
+  if (parsed === 0 && report.malformed.lines > 0) {
+    throw new SpecgateError(
+      'USAGE',
+      `${logs.join(', ')}: none of the ${report.malformed.lines} line(s) is a request in a known log format${options.logFormat ? ` (--log-format ${options.logFormat})` : ''}. Pass access logs, or name their format with --log-format.`,
+    );
+  }
   if (report.malformed.lines > 0 && !options.quiet) {
     environment.stderr(
       `specgate: warning: ${report.malformed.lines} malformed line(s) skipped; the report lists examples.\n`,
