@@ -131,6 +131,8 @@ const lines = [
   'every area and OpenAPI version. "breaking" means the tool fails the change; the expected',
   "verdict is the case's hand-written one: breaking when it lists a change at level error.",
   '✗ marks a wrong verdict, "error" a tool that crashed or rejected the input.',
+  "The verdicts were written for specgate's own corpus, so specgate's column shows that it",
+  "implements them; the peers' columns show where they disagree with those verdicts.",
   '',
   '| tool | right | missed breaking | false alarm | error |',
   '| --- | ---: | ---: | ---: | ---: |',
