@@ -148,3 +148,42 @@ describe('explode on single values', () => {
     ]);
   });
 });
+
+describe('oneOf members matched by likeness', () => {
+  const pets = (members: string) => `openapi: 3.0.3
+info: { title: Pets, version: 1.0.0 }
+paths:
+  /v1/pets:
+    post:
+      operationId: addPet
+      requestBody:
+        content:
+          application/json:
+            schema: { oneOf: [${members}] }
+      responses: { '201': { description: created } }
+`;
+  const cat = '{ type: object, properties: { name: { type: string }, meow: { type: boolean } } }';
+  const dog = '{ type: object, properties: { name: { type: string }, bark: { type: boolean } } }';
+  const bird = '{ type: object, properties: { name: { type: string }, tweet: { type: boolean } } }';
+  const waggingDog =
+    '{ type: object, properties: { name: { type: string }, bark: { type: boolean }, wag: { type: boolean } } }';
+
+  test('member inserted before an edited one keeps the edit paired', async () => {
+    const changes = await diff(pets(`${cat}, ${dog}`), pets(`${cat}, ${bird}, ${waggingDog}`));
+    expect(changes).toEqual([
+      {
+        id: 'request-body-one-of-member-added',
+        level: 'info',
+        operation: 'POST /v1/pets',
+        pointer: '/paths/~1v1~1pets/post/requestBody/content/application~1json/schema/oneOf/1',
+      },
+      {
+        id: 'request-optional-property-added',
+        level: 'info',
+        operation: 'POST /v1/pets',
+        pointer:
+          '/paths/~1v1~1pets/post/requestBody/content/application~1json/schema/oneOf/2/properties/wag',
+      },
+    ]);
+  });
+});

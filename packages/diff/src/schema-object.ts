@@ -296,6 +296,21 @@ export class SchemaComparer {
         result.children.push({ segment: null, key: this.comparePair(member, other, direction) });
       }
     }
+    // Members that still look alike (same title, mostly the same properties) are edits of
+    // each other, even when a member was inserted before them.
+    if (leftovers.length !== unmatched.length) {
+      for (let index = 0; index < leftovers.length;) {
+        const member = leftovers[index] as SpecNode;
+        const match = mostAlike(member, unmatched, this.base, this.revision);
+        if (match === -1) {
+          index += 1;
+          continue;
+        }
+        const other = unmatched.splice(match, 1)[0] as SpecNode;
+        leftovers.splice(index, 1);
+        result.children.push({ segment: null, key: this.comparePair(member, other, direction) });
+      }
+    }
     // When as many members remain on both sides, they are taken as edits of each other, in order.
     if (leftovers.length === unmatched.length) {
       leftovers.forEach((member, index) => {
@@ -378,6 +393,43 @@ function findMatch(
   return candidates.findIndex(
     (candidate) => stableStringify(deref(revision, candidate).value) === content,
   );
+}
+
+/**
+ * The candidate most like a member: the same `title`, or at least half of the property
+ * names of both in common. Returns -1 when none is alike enough.
+ */
+function mostAlike(
+  member: SpecNode,
+  candidates: SpecNode[],
+  base: SpecDocument,
+  revision: SpecDocument,
+): number {
+  const before = asRecord(deref(base, member).value) ?? {};
+  let best = -1;
+  let bestScore = 0.5;
+  candidates.forEach((candidate, index) => {
+    const after = asRecord(deref(revision, candidate).value) ?? {};
+    const score =
+      typeof before['title'] === 'string' && before['title'] === after['title']
+        ? 1
+        : propertyOverlap(before, after);
+    if (score >= bestScore && (best === -1 || score > bestScore)) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+function propertyOverlap(a: Record<string, unknown>, b: Record<string, unknown>): number {
+  const names = (schema: Record<string, unknown>) =>
+    Object.keys(asRecord(schema['properties']) ?? {});
+  const left = new Set(names(a));
+  const right = new Set(names(b));
+  if (left.size === 0 || right.size === 0) return 0;
+  const shared = [...left].filter((name) => right.has(name)).length;
+  return shared / new Set([...left, ...right]).size;
 }
 
 function refName(node: SpecNode): string | undefined {
