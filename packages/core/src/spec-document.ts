@@ -166,12 +166,8 @@ export async function loadSpec(rootPath: string, options: LoadOptions): Promise<
   const pending: SourceFile[] = [root];
   while (pending.length > 0) {
     const file = pending.pop() as SourceFile;
-    const checked = new Set<string>();
     for (const site of collectRefs(file.data)) {
-      // The same reference is often written thousands of times in one file.
-      if (checked.has(site.ref)) continue;
       await checkRef(site, file, files, pending, reader, options);
-      checked.add(site.ref);
     }
   }
   return new SpecDocument(root, files, version, text);
@@ -264,9 +260,14 @@ function checkNotPureCycle(site: RefSite, from: SourceFile, files: Map<string, S
 }
 
 /** Lists every `$ref` string in a file's data with the pointer of the object holding it. */
+/**
+ * Lists each distinct `$ref` of a file once, at its first place. The same reference is
+ * often written thousands of times in one file, so later ones are skipped while walking,
+ * before their pointer is built.
+ */
 function collectRefs(data: unknown): RefSite[] {
-  const sites: RefSite[] = [];
-  // One shared path stack: the pointer string is only built where a `$ref` is found.
+  const sites = new Map<string, RefSite>();
+  // One shared path stack: the pointer string is only built for a reference met first.
   const segments: (string | number)[] = [];
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
@@ -280,7 +281,9 @@ function collectRefs(data: unknown): RefSite[] {
     }
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
-    if (typeof ref === 'string') sites.push({ ref, pointer: toPointer([...segments, '$ref']) });
+    if (typeof ref === 'string' && !sites.has(ref)) {
+      sites.set(ref, { ref, pointer: toPointer([...segments, '$ref']) });
+    }
     for (const key in record) {
       if (isExampleData(key, record[key], segments)) continue;
       segments.push(key);
@@ -289,7 +292,7 @@ function collectRefs(data: unknown): RefSite[] {
     }
   };
   walk(data);
-  return sites;
+  return [...sites.values()];
 }
 
 /** Maps whose keys are names chosen by the author, not keywords. */
