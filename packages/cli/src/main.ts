@@ -268,6 +268,8 @@ async function registerModules(
   argv: readonly string[],
 ): Promise<void> {
   const name = argv.find((argument) => !argument.startsWith('-'));
+  // --version needs no command at all.
+  if (name === undefined && (argv.includes('--version') || argv.includes('-V'))) return;
   const own = COMMAND_MODULES.filter((module) => name !== undefined && module.names.includes(name));
   const isBuiltIn =
     name !== undefined && program.commands.some((command) => command.name() === name);
