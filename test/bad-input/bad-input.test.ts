@@ -168,7 +168,7 @@ describe('bad input exits 2 with one line', () => {
     );
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'specgate: error: --format: cannot write /dev/full (ENOSPC). Check the path and its permissions.',
+      'specgate: error: --format: cannot write /dev/full (no space left on the device, ENOSPC). Check the path and its permissions.',
     );
     expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('before\n');
   });

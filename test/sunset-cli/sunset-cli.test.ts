@@ -112,7 +112,7 @@ describe('specgate sunset', () => {
     const run = await runCli(['sunset', 'scan', 'missing.log'], repo.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^specgate: error: .*missing\.log: cannot open the log \(ENOENT\)\. Check the path\.\n$/,
+      /^specgate: error: .*missing\.log: cannot open the log \(not found, ENOENT\)\. Check the path\.\n$/,
     );
   });
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { parseFormatOption, SpecgateError } from '@specgate/core';
+import { describeSystemError, parseFormatOption, SpecgateError } from '@specgate/core';
 
 /** One requested output: a format name and where it goes (stdout when no file). */
 export interface OutputTarget {
@@ -151,7 +151,7 @@ async function attempt<T>(file: string, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = describeSystemError(error);
     throw new SpecgateError(
       'OUTPUT_ERROR',
       `--format: cannot write ${file} (${reason}). Check the path and its permissions.`,

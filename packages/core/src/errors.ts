@@ -40,3 +40,24 @@ export class SpecgateError extends Error {
 export function isSpecgateError(error: unknown): error is SpecgateError {
   return error instanceof SpecgateError;
 }
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'not found',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  ENXIO: 'no reader on the other end',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+};
+
+/** Describes a failed file operation in words, with the system's code for searching. */
+export function describeSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  const words = SYSTEM_ERRORS[code];
+  return words === undefined ? code : `${words}, ${code}`;
+}

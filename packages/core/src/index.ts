@@ -15,7 +15,7 @@ export type {
   Waiver,
 } from './config.js';
 export { CONFIG_SCHEMA } from './config-schema.js';
-export { isSpecgateError, SpecgateError } from './errors.js';
+export { describeSystemError, isSpecgateError, SpecgateError } from './errors.js';
 export type { SpecgateErrorCode } from './errors.js';
 export {
   atOrAbove,

@@ -11,6 +11,7 @@ import {
   gitRevisionReader,
   gitTopLevel,
   loadSpec,
+  describeSystemError,
   SpecgateError,
   summarize,
   verifyRevision,
@@ -76,7 +77,7 @@ export async function readTraffic(file: string, cwd: string): Promise<TrafficRep
   const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: unknown) => {
     throw new SpecgateError(
       'FILE_NOT_FOUND',
-      `--traffic ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}). Pass the JSON written by specgate sunset scan --format json.`,
+      `--traffic ${file}: cannot read the file (${describeSystemError(error)}). Pass the JSON written by specgate sunset scan --format json.`,
       { file, cause: error },
     );
   });

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
-import { SpecgateError } from '@specgate/core';
+import { describeSystemError, SpecgateError } from '@specgate/core';
 
 import type { TrafficReport } from '../traffic-report.js';
 import { parseAlbLine } from './alb-format.js';
@@ -142,7 +142,7 @@ async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new SpecgateError(
       'FILE_NOT_FOUND',
-      `${file}: cannot open the log (${error.code ?? error.message}). Check the path.`,
+      `${file}: cannot open the log (${describeSystemError(error)}). Check the path.`,
       { file, cause: error },
     );
   });
