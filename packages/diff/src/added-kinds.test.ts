@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { specFromText } from '../../../test/support/in-memory-spec.js';
-import { diffSpecs } from './diff-specs.js';
+import { diffTexts } from '../../../test/support/diff-texts.js';
 
 function search(parameter: string, responseSchema = '{ type: string }'): string {
   return `openapi: 3.0.3
@@ -21,19 +20,7 @@ paths:
 `;
 }
 
-async function diff(base: string, revision: string) {
-  const result = diffSpecs(
-    await specFromText({ 'openapi.yaml': base }, 'base'),
-    await specFromText({ 'openapi.yaml': revision }, 'revision'),
-    { today: '2026-12-04' },
-  );
-  return result.changes.map((change) => ({
-    id: change.id,
-    level: change.level,
-    operation: change.operation ? `${change.operation.method} ${change.operation.path}` : null,
-    pointer: change.location?.pointer,
-  }));
-}
+const diff = diffTexts;
 
 const QUERY = '{ name: q, in: query, schema: { type: string } }';
 const RESPONSE_SCHEMA = '/paths/~1v1~1search/get/responses/200/content/application~1json/schema';

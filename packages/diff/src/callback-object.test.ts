@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { specFromText } from '../../../test/support/in-memory-spec.js';
-import { diffSpecs } from './diff-specs.js';
+import { diffTexts } from '../../../test/support/diff-texts.js';
 
 /** A subscription operation whose `onEvent` callback posts an event with the given schema. */
 function subscriptions(eventSchema: string, callbackStatus = "'204'"): string {
@@ -45,19 +44,7 @@ webhooks:
 `;
 }
 
-async function diff(base: string, revision: string) {
-  const result = diffSpecs(
-    await specFromText({ 'openapi.yaml': base }, 'base'),
-    await specFromText({ 'openapi.yaml': revision }, 'revision'),
-    { today: '2026-12-04' },
-  );
-  return result.changes.map((change) => ({
-    id: change.id,
-    level: change.level,
-    operation: change.operation ? `${change.operation.method} ${change.operation.path}` : null,
-    pointer: change.location?.pointer,
-  }));
-}
+const diff = diffTexts;
 
 const EVENT = '{ type: object, required: [id], properties: { id: { type: string } } }';
 const CALLBACK_BODY =

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { specFromText } from '../../../test/support/in-memory-spec.js';
-import { diffSpecs } from './diff-specs.js';
+import { diffTexts } from '../../../test/support/diff-texts.js';
 
 function withSchemes(schemes: string): string {
   return `openapi: 3.0.3
@@ -13,16 +12,8 @@ ${schemes}`;
 }
 
 async function diff(base: string, revision: string) {
-  const result = diffSpecs(
-    await specFromText({ 'openapi.yaml': base }, 'base'),
-    await specFromText({ 'openapi.yaml': revision }, 'revision'),
-    { today: '2026-12-04' },
-  );
-  return result.changes.map((change) => ({
-    id: change.id,
-    level: change.level,
-    pointer: change.location?.pointer,
-  }));
+  const changes = await diffTexts(base, revision);
+  return changes.map(({ id, level, pointer }) => ({ id, level, pointer }));
 }
 
 const OAUTH = (scopes: string, tokenUrl = 'https://auth.example.com/token') => `    oauth:

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { specFromText } from '../../../test/support/in-memory-spec.js';
-import { diffSpecs } from './diff-specs.js';
+import { diffTexts } from '../../../test/support/diff-texts.js';
 
 const PETS = `paths:
   /pets:
@@ -19,19 +18,7 @@ function openApi3(servers: string, paths = PETS): string {
   return `openapi: 3.0.3\ninfo: { title: Pets, version: 1.0.0 }\n${servers}${paths}`;
 }
 
-async function diff(base: string, revision: string) {
-  const result = diffSpecs(
-    await specFromText({ 'openapi.yaml': base }, 'base'),
-    await specFromText({ 'openapi.yaml': revision }, 'revision'),
-    { today: '2026-12-04' },
-  );
-  return result.changes.map((change) => ({
-    id: change.id,
-    level: change.level,
-    operation: change.operation ? `${change.operation.method} ${change.operation.path}` : null,
-    pointer: change.location?.pointer,
-  }));
-}
+const diff = diffTexts;
 
 describe('servers and base paths', () => {
   test('base path change is one error, not every operation removed', async () => {
