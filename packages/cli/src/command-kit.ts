@@ -43,7 +43,7 @@ export interface CommonOptions {
   allowRemote?: boolean;
 }
 
-/** What a command's action needs besides its own options. */
+/** The process environment and exit-code setter a command's action gets besides its options. */
 export interface CommandContext {
   environment: CliEnvironment;
   /** Sets the process exit code the run ends with (0 pass, 1 findings). */

@@ -95,9 +95,9 @@ function checkTargetPath(file: string): void {
 
 /**
  * Writes every rendered output, all or nothing as far as files go. Regular files (or
- * symlinks to them) are first written to temporary files beside them; pipes and devices
- * are written next; only when all of that worked are the temporary files renamed into
- * place. A failed run therefore leaves every existing report as it was.
+ * symlinks to them) are first written to temporary files beside them, and pipes and
+ * devices are written next. Only when all of that worked are the temporary files renamed
+ * into place, so a failed run leaves every existing report as it was.
  */
 export async function writeOutputs(
   outputs: { target: OutputTarget; text: string }[],
@@ -138,7 +138,7 @@ function withNewline(text: string): string {
   return text.endsWith('\n') || text === '' ? text : `${text}\n`;
 }
 
-/** Where a report file goes: its real path, and whether that is a regular file (or new). */
+/** Resolves where a report file goes: its real path, and whether it is a regular file (or new). */
 async function placeOf(file: string): Promise<{ real: string; regular: boolean }> {
   const info = await stat(file).catch(() => null);
   if (info && !info.isFile()) return { real: file, regular: false };

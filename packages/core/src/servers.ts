@@ -39,7 +39,7 @@ export function listServers(document: SpecDocument): ServerView[] {
   return views.length > 0 ? views : [{ url: '/', basePath: '', pointer: '' }];
 }
 
-/** The path every operation's URL starts with: that of the first server. */
+/** Returns the path every operation's URL starts with, which is the first server's path. */
 export function serverBasePath(document: SpecDocument): string {
   return listServers(document)[0]?.basePath ?? '';
 }
@@ -51,7 +51,7 @@ function substituteVariables(url: string, variables: Record<string, unknown> | u
   });
 }
 
-/** The path of an absolute or relative URL. */
+/** Returns the path of an absolute or relative URL. */
 function pathOf(url: string): string {
   const withoutScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   const path = withoutScheme.split(/[?#]/)[0] ?? '';

@@ -301,7 +301,7 @@ export class SchemaComparer {
     if (leftovers.length !== unmatched.length) {
       for (let index = 0; index < leftovers.length;) {
         const member = leftovers[index] as SpecNode;
-        const match = mostAlike(member, unmatched, this.base, this.revision);
+        const match = closestMember(member, unmatched, this.base, this.revision);
         if (match === -1) {
           index += 1;
           continue;
@@ -396,10 +396,10 @@ function findMatch(
 }
 
 /**
- * The candidate most like a member: the same `title`, or at least half of the property
+ * Finds the candidate most like a member: the same `title`, or at least half of the property
  * names of both in common. Returns -1 when none is alike enough.
  */
-function mostAlike(
+function closestMember(
   member: SpecNode,
   candidates: SpecNode[],
   base: SpecDocument,
@@ -461,7 +461,7 @@ function compareTypes(base: SchemaView, revision: SchemaView, add: Add): void {
   }
   if (!base.nullable && revision.nullable) add('became-nullable', 'became nullable');
   if (base.nullable && !revision.nullable) add('became-not-nullable', 'is no longer nullable');
-  // A format only means something for the type it belongs to, so a type change says it all.
+  // A format only applies to its type, so when the type changed the type change is reported alone.
   const sameTypes =
     (baseTypes === null && revisionTypes === null) ||
     (baseTypes !== null && revisionTypes !== null && sameSet(baseTypes, revisionTypes));
@@ -474,7 +474,7 @@ function compareTypes(base: SchemaView, revision: SchemaView, add: Add): void {
 }
 
 /**
- * The format a number or integer has when none is written: JSON numbers are read as
+ * Returns the format a number or integer has when none is written: JSON numbers are read as
  * doubles and integers as 64-bit, so writing `int64` or `double` narrows nothing.
  */
 function effectiveFormat(

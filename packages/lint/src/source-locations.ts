@@ -61,7 +61,7 @@ function lastSegment(pointer: string): string {
   return pointer.slice(pointer.lastIndexOf('/') + 1);
 }
 
-/** The content of a block sequence item after its `-`, to the end of the line. */
+/** Returns the span of a block sequence item's content after its `-`, to the end of the line. */
 function itemSpan(line: string, dash: number): [number, number] {
   let start = dash + 1;
   while (line[start] === ' ' || line[start] === '\t') start += 1;
@@ -69,7 +69,7 @@ function itemSpan(line: string, dash: number): [number, number] {
   return end > start ? [start, end] : [dash, dash + 1];
 }
 
-/** The scalar value of a `key: value` line, or the key when asked for or the value is a block. */
+/** Returns the span of a `key: value` line's scalar value, or of its key when requested or when the value is a block. */
 function memberSpan(line: string, start: LineColumn, onKey: boolean): [number, number] {
   const keyStart = start.column - 1;
   const keyEnd = keyEndOf(line, keyStart);
@@ -87,7 +87,7 @@ function memberSpan(line: string, start: LineColumn, onKey: boolean): [number, n
   return [valueStart, valueEnd];
 }
 
-/** The end of a quoted or plain key starting at `start`. */
+/** Returns the end of a quoted or plain key starting at `start`. */
 function keyEndOf(line: string, start: number): number {
   const quote = line[start];
   if (quote === '"' || quote === "'") return quotedEnd(line, start);
@@ -102,7 +102,7 @@ function keyEndOf(line: string, start: number): number {
   return end;
 }
 
-/** The index just past the closing quote of a string that opens at `start`. */
+/** Returns the index just past the closing quote of a string that opens at `start`. */
 function quotedEnd(line: string, start: number): number {
   const quote = line[start];
   let index = start + 1;
@@ -116,7 +116,7 @@ function quotedEnd(line: string, start: number): number {
   return line.length;
 }
 
-/** The end of the value text from `start`: a closing quote, or the line end less a comment and a JSON comma. */
+/** Returns the end of the value text from `start`: its closing quote, or the line end without a comment or a JSON comma. */
 function contentEnd(line: string, start: number): number {
   const first = line[start];
   if (first === '"' || first === "'") return quotedEnd(line, start);

@@ -362,9 +362,9 @@ function policyToJson(result: PolicyResult): object {
 }
 
 /**
- * The lint rules whose finding the lifecycle policy reports too (`sunset-missing` and
- * `sunset-without-deprecated`); `check` turns them off unless the config sets them, so
- * one problem is not reported twice.
+ * Lint rules whose findings the lifecycle policy also reports (as `sunset-missing` and
+ * `sunset-without-deprecated`). `check` turns them off unless the config sets them, so one
+ * problem is not reported twice.
  */
 const POLICY_LINT_RULES = ['specgate/deprecated-has-sunset', 'specgate/sunset-requires-deprecated'];
 
