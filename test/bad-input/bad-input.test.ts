@@ -55,6 +55,10 @@ beforeAll(() => {
     path.join(dir, 'bad-config.yaml'),
     'apis:\n  - name: orders\n    spec: valid.yaml\n    stability: gold\n',
   );
+  writeFileSync(
+    path.join(dir, 'unknown-rule.yaml'),
+    'lint:\n  rules:\n    specgate/path-version-prefx: warn\n',
+  );
 });
 
 describe('bad input exits 2 with one line', () => {
@@ -110,6 +114,11 @@ describe('bad input exits 2 with one line', () => {
       'bad config',
       ['lint', 'valid.yaml', '--config', 'bad-config.yaml'],
       'bad-config.yaml:4:5: apis[0].stability must be one of draft, alpha, beta, stable, deprecated.',
+    ],
+    [
+      'unknown lint rule in the config',
+      ['lint', 'valid.yaml', '--config', 'unknown-rule.yaml'],
+      'unknown-rule.yaml: Unknown lint rule "specgate/path-version-prefx" in lint.rules. Did you mean "specgate/path-version-prefix"?',
     ],
     [
       'missing git base',

@@ -37,7 +37,7 @@ describe('createLintConfig', () => {
     await expect(createLintConfig({ rules })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message:
-        'Lint rule "specgate/server-https" has severity "fatal". Use "error", "warn" or "off".',
+        'Lint rule "specgate/server-https" in rules has severity "fatal". Use "error", "warn" or "off".',
     });
   });
 
@@ -47,7 +47,7 @@ describe('createLintConfig', () => {
     ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message:
-        'Lint rule "response-mime-type" is turned on without its required option "allowedValues", which a severity override cannot set. Turn it off, or extend a preset that configures it.',
+        'Lint rule "response-mime-type" in rules is turned on without its required option "allowedValues", which a severity override cannot set. Turn it off, or extend a preset that configures it.',
     });
   });
 

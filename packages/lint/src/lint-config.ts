@@ -16,6 +16,11 @@ export type RuleOverride = 'error' | 'warn' | 'off';
 export interface LintConfigOptions {
   extends?: string[];
   rules?: Record<string, RuleOverride>;
+  /**
+   * The config file the presets and rules come from, as shown to users. Errors then name it and
+   * the keys `lint.extends` and `lint.rules`.
+   */
+  configFile?: string;
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warn', 'off'];
@@ -38,16 +43,17 @@ const OVERRIDDEN_VERSIONS = ['oas2', 'oas3_0', 'oas3_1', 'oas3_2'] as const;
  * SpecgateError('CONFIG_INVALID').
  */
 export async function createLintConfig(options: LintConfigOptions = {}): Promise<Config> {
-  const presets = (options.extends ?? ['specgate']).flatMap(expandPreset);
+  const origin = describeOrigin(options.configFile);
+  const presets = (options.extends ?? ['specgate']).flatMap((name) => expandPreset(name, origin));
   const overrides = options.rules ?? {};
-  checkSeverities(overrides);
+  checkSeverities(overrides, origin);
 
   const base = await loadRedoclyConfig({ extends: presets });
-  checkRuleNames(Object.keys(overrides), knownRuleIds(base));
+  checkRuleNames(Object.keys(overrides), knownRuleIds(base), origin);
   if (Object.keys(overrides).length === 0) return base;
 
   const config = await loadRedoclyConfig({ extends: presets, ...versionRules(base, overrides) });
-  checkRequiredOptions(config);
+  checkRequiredOptions(config, origin);
   return config;
 }
 
@@ -80,7 +86,34 @@ function versionRules(base: Config, overrides: Record<string, RuleOverride>): Ra
   return raw;
 }
 
-function expandPreset(name: string): readonly string[] {
+/** Where lint settings come from, for error messages. */
+interface SettingsOrigin {
+  /** Prefix of every message: the config file and a colon, or nothing. */
+  prefix: string;
+  extendsKey: string;
+  rulesKey: string;
+  file?: string;
+}
+
+function describeOrigin(configFile: string | undefined): SettingsOrigin {
+  if (configFile === undefined) return { prefix: '', extendsKey: 'extends', rulesKey: 'rules' };
+  return {
+    prefix: `${configFile}: `,
+    extendsKey: 'lint.extends',
+    rulesKey: 'lint.rules',
+    file: configFile,
+  };
+}
+
+function configError(origin: SettingsOrigin, message: string): SpecgateError {
+  return new SpecgateError(
+    'CONFIG_INVALID',
+    `${origin.prefix}${message}`,
+    origin.file === undefined ? {} : { file: origin.file },
+  );
+}
+
+function expandPreset(name: string, origin: SettingsOrigin): readonly string[] {
   const expanded = PRESET_EXTENDS[name];
   if (expanded !== undefined) return expanded;
   if (REDOCLY_PRESETS.includes(name)) return [name];
@@ -90,18 +123,18 @@ function expandPreset(name: string): readonly string[] {
   if (pluginPreset in specgatePresets) return [name];
 
   const known = [...Object.keys(PRESET_EXTENDS), ...REDOCLY_PRESETS].join(', ');
-  throw new SpecgateError(
-    'CONFIG_INVALID',
-    `Unknown lint preset "${name}" in extends. Use one of: ${known}.`,
+  throw configError(
+    origin,
+    `Unknown lint preset "${name}" in ${origin.extendsKey}. Use one of: ${known}.`,
   );
 }
 
-function checkSeverities(rules: Record<string, unknown>): void {
+function checkSeverities(rules: Record<string, unknown>, origin: SettingsOrigin): void {
   for (const [name, severity] of Object.entries(rules)) {
     if (typeof severity === 'string' && SEVERITIES.includes(severity)) continue;
-    throw new SpecgateError(
-      'CONFIG_INVALID',
-      `Lint rule "${name}" has severity ${JSON.stringify(severity)}. Use "error", "warn" or "off".`,
+    throw configError(
+      origin,
+      `Lint rule "${name}" in ${origin.rulesKey} has severity ${JSON.stringify(severity)}. Use "error", "warn" or "off".`,
     );
   }
 }
@@ -117,28 +150,32 @@ function knownRuleIds(config: Config): Set<string> {
   return ids;
 }
 
-function checkRuleNames(names: readonly string[], known: ReadonlySet<string>): void {
+function checkRuleNames(
+  names: readonly string[],
+  known: ReadonlySet<string>,
+  origin: SettingsOrigin,
+): void {
   for (const name of names) {
     if (known.has(name)) continue;
     const closest = closestName(name, known);
     const hint = closest === undefined ? 'Check the spelling.' : `Did you mean "${closest}"?`;
-    throw new SpecgateError(
-      'CONFIG_INVALID',
-      `Unknown lint rule "${name}" in rules. ${hint} specgate rules are named "specgate/<rule>"; Redocly's built-in rules have no prefix.`,
+    throw configError(
+      origin,
+      `Unknown lint rule "${name}" in ${origin.rulesKey}. ${hint} specgate rules are named "specgate/<rule>"; Redocly's built-in rules have no prefix.`,
     );
   }
 }
 
-function checkRequiredOptions(config: Config): void {
+function checkRequiredOptions(config: Config, origin: SettingsOrigin): void {
   for (const [id, option] of Object.entries(REQUIRED_RULE_OPTIONS)) {
     for (const settings of Object.values(config.rules)) {
       const setting = settings[id];
       if (setting === undefined || setting === 'off') continue;
       if (typeof setting === 'object' && (setting.severity === 'off' || option in setting))
         continue;
-      throw new SpecgateError(
-        'CONFIG_INVALID',
-        `Lint rule "${id}" is turned on without its required option "${option}", which a severity override cannot set. Turn it off, or extend a preset that configures it.`,
+      throw configError(
+        origin,
+        `Lint rule "${id}" in ${origin.rulesKey} is turned on without its required option "${option}", which a severity override cannot set. Turn it off, or extend a preset that configures it.`,
       );
     }
   }

@@ -29,6 +29,8 @@ export interface LintOptions {
    * rule names raise SpecgateError('CONFIG_INVALID') naming the rule.
    */
   rules?: Record<string, RuleOverride>;
+  /** The config file `extends` and `rules` come from, named in configuration errors. */
+  configFile?: string;
   /** Turns an absolute file path into the path shown to users (default: as is). */
   displayPath?: (absolutePath: string) => string;
   /** Fetch http(s) `$ref`s; without it they are reported by `no-unresolved-refs`. Default false. */

@@ -67,6 +67,9 @@ export async function lintOne(
     displayPath: (absolutePath: string) => displayPathOf(absolutePath, options.cwd),
   };
   if (options.config.lint.extends) lintOptions.extends = options.config.lint.extends;
+  if (options.config.file !== null) {
+    lintOptions.configFile = displayPathOf(options.config.file, options.cwd);
+  }
   const result = await lintSpec(spec, lintOptions);
   return result.findings;
 }
