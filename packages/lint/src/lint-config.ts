@@ -86,7 +86,7 @@ function versionRules(base: Config, overrides: Record<string, RuleOverride>): Ra
   return raw;
 }
 
-/** Where lint settings come from, for error messages. */
+/** The origin of the lint settings, named in error messages. */
 interface SettingsOrigin {
   /** Prefix of every message: the config file and a colon, or nothing. */
   prefix: string;
