@@ -203,6 +203,65 @@ describe('specgate changelog over git history', () => {
   });
 });
 
+describe('a commit where the spec does not load', () => {
+  let broken: TempRepo;
+  let brokenCommit = '';
+
+  beforeAll(() => {
+    broken = new TempRepo();
+    broken.copy(path.join(REPO_ROOT, 'specs'), 'specs');
+    commitAt(broken, 'Customers 1.0', '2026-05-01');
+    const good = broken.read(CUSTOMER_SCHEMA);
+    broken.write(CUSTOMER_SCHEMA, `${good}  bad: [unclosed\n`);
+    commitAt(broken, 'Break the customer schema', '2026-06-01');
+    brokenCommit = broken.git('rev-parse', '--short=7', 'HEAD').trim();
+    broken.write(CUSTOMER_SCHEMA, good.replace('      maxLength: 32\n', '      maxLength: 40\n'));
+    commitAt(broken, 'Repair it and allow longer phone numbers', '2026-07-01');
+  });
+
+  afterAll(() => {
+    if (broken) rmSync(broken.dir, { recursive: true, force: true });
+  });
+
+  test('is left out of --last with a warning', async () => {
+    const run = await runCli(
+      ['changelog', CUSTOMERS, '--last', '3', '--today', '2026-12-04', '-f', 'json'],
+      broken.dir,
+    );
+    expect(run.code).toBe(0);
+    const [warning, versionWarning, ...rest] = run.stderr.trim().split('\n');
+    expect(warning).toBe(
+      `specgate: warning: left out ${brokenCommit} (2026-06-01): the spec does not load there: ` +
+        `${brokenCommit}:specs/customers/openapi.yaml:34:15: $ref "schemas/customer.yaml#/NewCustomer" cannot be read ` +
+        `(${brokenCommit}:specs/customers/schemas/customer.yaml:33:1: invalid YAML (deficient indentation). Fix the syntax at that place.)`,
+    );
+    expect(versionWarning).toMatch(
+      /^specgate: warning: [0-9a-f]{7}: info\.version 1\.4\.0 does not follow/,
+    );
+    expect(rest).toEqual([]);
+    const json = JSON.parse(run.stdout) as ChangelogJson;
+    expect(json.baseline.date).toBe('2026-05-01');
+    expect(json.releases.map((release) => release.date)).toEqual(['2026-07-01']);
+    expect(json.releases[0]?.sections['breaking']?.[0]?.changes[0]?.id).toBe(
+      'response-property-max-length-increased',
+    );
+  });
+
+  test('named in --refs stops the run', async () => {
+    const run = await runCli(
+      ['changelog', CUSTOMERS, '--refs', `HEAD~2,${brokenCommit}`],
+      broken.dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^specgate: error: ${brokenCommit}:specs/customers/openapi\\.yaml:34:15: \\$ref "schemas/customer\\.yaml#/NewCustomer" cannot be read`,
+      ),
+    );
+  });
+});
+
 describe('specgate changelog input errors', () => {
   test.each([
     [

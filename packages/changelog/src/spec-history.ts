@@ -29,6 +29,12 @@ export interface RevisionSelector {
 export interface HistoryOptions {
   cwd: string;
   allowRemote: boolean;
+  /**
+   * Called for a revision left out because its spec does not load (invalid YAML, a broken
+   * `$ref`). Only revisions found by `tags`, `from` or `last` are left out; a revision named
+   * in `refs` that does not load raises its error.
+   */
+  onSkipped?: (revision: string, error: SpecgateError) => void;
 }
 
 interface RefDate {
@@ -39,7 +45,8 @@ interface RefDate {
 
 /**
  * Loads a spec at each revision the selector names, each with the `$ref` files of that
- * revision, skipping revisions where the spec file does not exist yet.
+ * revision, skipping revisions where the spec file does not exist yet, and revisions found by
+ * tag or commit search where it does not load.
  */
 export async function loadSpecHistory(
   spec: string,
@@ -57,8 +64,13 @@ export async function loadSpecHistory(
     const document = await loadSpec(absolute, {
       cwd: options.cwd,
       allowRemote: options.allowRemote,
-      reader: gitRevisionReader(topLevel, entry.ref),
+      reader: gitRevisionReader(topLevel, entry.ref, entry.label),
+    }).catch((error: unknown) => {
+      if (selector.refs !== undefined || !(error instanceof SpecgateError)) throw error;
+      options.onSkipped?.(`${entry.label} (${entry.date})`, error);
+      return null;
     });
+    if (document === null) continue;
     revisions.push({ document, label: { ref: entry.label, date: entry.date } });
   }
   if (revisions.length === 0) {

@@ -78,11 +78,15 @@ export async function existsAtRevision(
  * Reads spec files as they were at a git revision, so that a spec and the files its
  * relative `$ref`s name all come from that revision. Paths are shown as `REF:path`.
  */
-export function gitRevisionReader(topLevel: string, ref: string): SourceReader {
+export function gitRevisionReader(
+  topLevel: string,
+  ref: string,
+  label: string = ref,
+): SourceReader {
   return {
     async read(absolutePath: string): Promise<SourceFile> {
       const relative = toGitPath(path.relative(topLevel, absolutePath));
-      const displayPath = `${ref}:${relative}`;
+      const displayPath = `${label}:${relative}`;
       let text: string;
       try {
         text = (

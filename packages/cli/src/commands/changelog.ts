@@ -76,7 +76,7 @@ export function registerChangelogCommand(program: Command, context: CommandConte
       const { environment, setExit } = context;
       const prepared = await prepare({ ...options, format: [] }, environment);
       const targets = parseTargets(options.format, environment.cwd);
-      const revisions = await loadRevisions(specs, options, environment.cwd);
+      const revisions = await loadRevisions(specs, options, environment.cwd, prepared.logger);
       const absolute = path.resolve(environment.cwd, specs[specs.length - 1] ?? '');
       const api = prepared.config.apis.find((entry) => entry.spec === absolute);
       const name = options.name ?? api?.name;
@@ -103,6 +103,7 @@ async function loadRevisions(
   specs: string[],
   options: ChangelogOptions,
   cwd: string,
+  logger: Logger,
 ): Promise<SpecRevision[]> {
   const selector = selectorOf(options);
   const allowRemote = options.allowRemote === true;
@@ -130,7 +131,12 @@ async function loadRevisions(
     throw usage(
       'one spec needs --tags PATTERN, --refs A,B,C, --from REF or --last N to name its revisions.',
     );
-  return loadSpecHistory(specs[0] ?? '', selector, { cwd, allowRemote });
+  return loadSpecHistory(specs[0] ?? '', selector, {
+    cwd,
+    allowRemote,
+    onSkipped: (revision, error) =>
+      logger.warn(`left out ${revision}: the spec does not load there: ${error.message}`),
+  });
 }
 
 function selectorOf(options: ChangelogOptions): RevisionSelector | null {

@@ -12,6 +12,7 @@ import { displayPathOf, loadSpec, SpecgateError, type ApiConfig } from '@specgat
 
 import { prepare, type CommandContext, type CommonOptions } from '../command-kit.js';
 import { discoverApis } from '../discover.js';
+import type { Logger } from '../logger.js';
 import { withSharedOptions } from './changelog.js';
 
 interface PortalOptions extends Omit<CommonOptions, 'format'> {
@@ -64,6 +65,7 @@ export function registerPortalCommand(program: Command, context: CommandContext)
           selector,
           environment.cwd,
           options.allowRemote === true,
+          prepared.logger,
         );
         prepared.logger.verbose(`${api.name}: ${revisions.length} revision(s)`);
         const changelog = buildChangelog(revisions, {
@@ -97,9 +99,17 @@ async function historyOf(
   selector: RevisionSelector,
   cwd: string,
   allowRemote: boolean,
+  logger: Logger,
 ) {
   try {
-    return await loadSpecHistory(api.spec, selector, { cwd, allowRemote });
+    return await loadSpecHistory(api.spec, selector, {
+      cwd,
+      allowRemote,
+      onSkipped: (revision, error) =>
+        logger.warn(
+          `${api.name}: left out ${revision}: the spec does not load there: ${error.message}`,
+        ),
+    });
   } catch (error) {
     if (!(error instanceof SpecgateError) || (error.code !== 'USAGE' && error.code !== 'GIT_ERROR'))
       throw error;
