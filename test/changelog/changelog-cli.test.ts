@@ -290,7 +290,11 @@ describe('specgate portal', () => {
     const args = ['portal', '-o', 'site', '--tags', '{name}-v*', '--today', '2026-12-04'];
     const first = await runCli(args, repo.dir);
     expect(first.code).toBe(0);
-    expect(first.stderr).toBe('wrote 20 files for 2 API(s) to site; open index.html\n');
+    // Only the orders API is tagged in this repository.
+    expect(first.stderr).toBe(
+      'specgate: warning: customers: no git tag matches "customers-v*", so the portal shows the working tree\'s spec alone. Check --tags against git tag --list.\n' +
+        'wrote 20 files for 2 API(s) to site; open index.html\n',
+    );
     for (const file of [
       'index.html',
       'apis/orders/reference.html',
@@ -309,9 +313,10 @@ describe('specgate portal', () => {
     writeFileSync(path.join(repo.dir, 'site/apis/mine.txt'), 'mine\n');
     const third = await runCli(args, repo.dir);
     expect(third.code).toBe(2);
-    expect(third.stderr).toBe(
-      `specgate: error: ${path.join(repo.dir, 'site')}: apis/mine.txt was not written by specgate portal and a rebuild would delete it. Move it out of the folder first.\n`,
-    );
+    expect(third.stderr.split('\n').slice(1)).toEqual([
+      `specgate: error: ${path.join(repo.dir, 'site')}: apis/mine.txt was not written by specgate portal and a rebuild would delete it. Move it out of the folder first.`,
+      '',
+    ]);
     expect(readFileSync(path.join(repo.dir, 'site/apis/mine.txt'), 'utf8')).toBe('mine\n');
   });
 
@@ -322,6 +327,15 @@ describe('specgate portal', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the folder has files that specgate portal did not write');
     expect(readFileSync(path.join(repo.dir, 'notes/keep.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  test('warns when no tag matches', async () => {
+    const run = await runCli(['portal', '-o', 'untagged', '--tags', 'x{name}-v*'], repo.dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+      'specgate: warning: orders: no git tag matches "xorders-v*", so the portal shows the working tree\'s spec alone. Check --tags against git tag --list.',
+      'specgate: warning: customers: no git tag matches "xcustomers-v*", so the portal shows the working tree\'s spec alone. Check --tags against git tag --list.',
+    ]);
   });
 });
 

@@ -113,6 +113,11 @@ async function historyOf(
   } catch (error) {
     if (!(error instanceof SpecgateError) || (error.code !== 'USAGE' && error.code !== 'GIT_ERROR'))
       throw error;
+    if (selector.tags !== undefined && error.code === 'USAGE') {
+      logger.warn(
+        `${api.name}: no git tag matches "${selector.tags}", so the portal shows the working tree's spec alone. Check --tags against git tag --list.`,
+      );
+    }
     return [
       { document: await loadSpec(api.spec, { cwd, allowRemote }), label: { ref: 'working tree' } },
     ];
