@@ -10,6 +10,7 @@ import { runCli } from '../support/run-cli.js';
 const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ORDERS = 'specs/orders/openapi.yaml';
 const PACT = 'contracts/pacts/web-shop-orders.json';
+const CRM_PACT = 'test/contracts/fixtures/crm-customers.json';
 
 interface ContractsJson {
   apis: {
@@ -112,6 +113,45 @@ describe('specgate check holds specs to the consumers\u2019 pacts', () => {
     expect(text.stdout).toContain(
       'specs/orders/openapi.yaml:113:5  error  consumer-pact-broken  breaks the pact of consumer web-shop (contracts/pacts/web-shop-orders.json): interaction "a request for one order", response.body.lines.0.quantity: Response body is incompatible with the response body schema in the spec file: must be string [response.body.incompatible]',
     );
+  });
+
+  it('follows $refs into other files and through recursive schemas', async () => {
+    // customers keeps its schemas in schemas/customer.yaml, and Customer refers to itself.
+    repo.copy(path.join(REPO_ROOT, CRM_PACT), 'contracts/pacts/crm-customers.json');
+    const passing = await runCli(['check', '--format', 'json'], repo.dir);
+    const passed = JSON.parse(passing.stdout) as ContractsJson;
+    expect(passed.apis[1]?.contracts).toEqual({
+      pacts: [{ consumer: 'crm', file: 'contracts/pacts/crm-customers.json', problems: 0 }],
+      problems: [],
+      recorded: null,
+    });
+    expect(passing.code).toBe(0);
+
+    repo.edit(
+      'specs/customers/schemas/customer.yaml',
+      '        createdAt:\n          type: string\n',
+      '        createdAt:\n          type: integer\n',
+    );
+    const failing = await runCli(['check', '--format', 'json'], repo.dir);
+    const failed = JSON.parse(failing.stdout) as ContractsJson;
+    expect(
+      failed.apis[1]?.contracts?.problems.map((problem) => [
+        problem.consumer,
+        problem.interaction,
+        problem.code,
+        problem.field,
+        problem.level,
+      ]),
+    ).toEqual([
+      [
+        'crm',
+        'a request for one customer',
+        'response.body.incompatible',
+        '[root].interactions[0].response.body.createdAt',
+        'error',
+      ],
+    ]);
+    expect(failing.code).toBe(1);
   });
 
   it('records the outcome in a broker so can-i-deploy counts it', async () => {

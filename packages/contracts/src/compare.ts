@@ -1,4 +1,5 @@
 import type { PactFile } from './pact-files.js';
+import { withoutRefCycles } from './ref-cycles.js';
 
 /** One way a pact's interaction disagrees with the provider's OpenAPI spec. */
 export interface PactSpecProblem {
@@ -21,16 +22,17 @@ export interface PactSpecProblem {
 /**
  * Checks every HTTP interaction of a pact against an OpenAPI document with
  * openapi-pact-comparator: paths and methods, parameters, bodies, statuses, headers.
- * Responses are strict: a property the spec does not declare is an error.
+ * Responses are strict: a property the spec does not declare is an error. The spec must be
+ * one document (see bundleSpec in @specgate/core). A recursive schema is checked down to
+ * its first repetition.
  */
 export async function comparePactWithSpec(
   pact: PactFile,
   spec: Record<string, unknown>,
 ): Promise<PactSpecProblem[]> {
-  // NOTE: the spec's root tree is handed over as is, so $refs into other files are not followed.
   // The comparator takes most of a second to load, so only a comparison loads it.
   const { Comparator } = await import('@pactflow/openapi-pact-comparator');
-  const comparator = new Comparator({ oas: spec });
+  const comparator = new Comparator({ oas: acyclic(spec) });
   const problems: PactSpecProblem[] = [];
   for await (const result of comparator.compare(pact.content)) {
     if (result.type === 'info') continue;
@@ -48,6 +50,18 @@ export async function comparePactWithSpec(
     });
   }
   return problems;
+}
+
+const acyclicCopies = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+
+/** Returns the spec with its `$ref` cycles cut, made once per spec object. */
+function acyclic(spec: Record<string, unknown>): Record<string, unknown> {
+  let copy = acyclicCopies.get(spec);
+  if (copy === undefined) {
+    copy = withoutRefCycles(spec);
+    acyclicCopies.set(spec, copy);
+  }
+  return copy;
 }
 
 /** Maps the comparator's `[none]`, written for an interaction without a provider state, to null. */

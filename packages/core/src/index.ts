@@ -5,6 +5,7 @@
  * validates `specgate.yaml`, and defines the findings model, waivers and reporters
  * that every other package shares.
  */
+export { BUNDLED_FILES_KEY, bundleSpec } from './bundle.js';
 export { CONFIG_FILE_NAMES, defaultConfig, loadConfig } from './config.js';
 export type {
   ApiConfig,

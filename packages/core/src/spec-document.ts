@@ -103,7 +103,8 @@ export function splitRef(ref: string): [string, string] {
   return hash === -1 ? [ref, ''] : [ref.slice(0, hash), ref.slice(hash + 1)];
 }
 
-function resolveFilePath(filePart: string, fromPath: string): string {
+/** Turns the file part of a `$ref` written in `fromPath` into the key of `SpecDocument.files`. */
+export function resolveFilePath(filePart: string, fromPath: string): string {
   if (/^https?:\/\//.test(filePart)) return filePart;
   if (/^https?:\/\//.test(fromPath)) return new URL(filePart, fromPath).href;
   return path.resolve(path.dirname(fromPath), decodeURI(filePart));

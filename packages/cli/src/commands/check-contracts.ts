@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import {
+  bundleSpec,
   escapeSegment,
   fingerprint,
   SpecgateError,
@@ -51,7 +52,9 @@ export async function checkApiContracts(
   pacts: PactFile[],
   recording: ContractRecording | null,
 ): Promise<{ section: ContractsSection; findings: Finding[] }> {
-  const local = await checkPactsAgainstSpec(api, document.root, pacts);
+  // The comparator follows local $refs only, so the spec's files are put into one document.
+  const spec = bundleSpec(document);
+  const local = await checkPactsAgainstSpec(api, spec, pacts);
   let recorded: ContractsSection['recorded'] = null;
   const problems = [...local.problems];
   if (recording) {
@@ -60,7 +63,7 @@ export async function checkApiContracts(
       provider: api,
       providerVersion: recording.providerVersion,
       branch: recording.branch,
-      spec: document.root,
+      spec,
     });
     recorded = results.map(({ consumer, pact, success }) => ({ consumer, pact, success }));
     const localConsumers = new Set(local.pacts.map((pact) => pact.consumer));
