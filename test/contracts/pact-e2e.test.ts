@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBroker, type RunningBroker } from '@specgate/contracts';
@@ -11,6 +13,8 @@ import { startOrdersProvider, type OrdersProvider } from './fixtures/orders-prov
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FIXTURES = 'test/contracts/fixtures';
+const BIN = path.join(ROOT, 'packages/cli/bin/specgate.js');
+const execFileAsync = promisify(execFile);
 
 /**
  * The consumer's committed pact, published with specgate, verified against a running
@@ -180,6 +184,44 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       stdout: 'pact web-shop -> orders\n\nverified: orders local: 4 interaction(s), 0 failed\n',
       stderr: '',
     });
+  });
+
+  it('keeps stdout to the JSON document with --output json', async () => {
+    // Spawned, because Pact's native core writes to the process's own stdout.
+    const run = await execFileAsync(
+      process.execPath,
+      [
+        BIN,
+        'pact',
+        'verify',
+        'contracts/pacts',
+        '--provider',
+        'orders',
+        '--base-url',
+        provider.url,
+        '--provider-version',
+        'local-json',
+        '--state-handlers',
+        `${FIXTURES}/orders-states.mjs`,
+        '--output',
+        'json',
+      ],
+      { cwd: ROOT, env: { ...process.env, ORDERS_PROVIDER_URL: provider.url } },
+    );
+    const result = JSON.parse(run.stdout) as {
+      schemaVersion: number;
+      success: boolean;
+      providerVersion: string;
+      interactions: { description: string; result: string }[];
+    };
+    expect(result.schemaVersion).toBe(1);
+    expect(result.success).toBe(true);
+    expect(result.providerVersion).toBe('local-json');
+    expect(result.interactions).toHaveLength(4);
+    // Pact's progress text, with its colour codes, goes to stderr instead.
+    expect(run.stderr.replace(/\u001b\[[0-9;]*m/g, '')).toContain(
+      'Verifying a pact between web-shop and orders',
+    );
   });
 
   it('fails when the results could not be published', async () => {

@@ -29,6 +29,7 @@ export type {
   ForVerificationRequest,
 } from './store/pacts-for-verification.js';
 export { DEFAULT_SELECTORS, verifyProvider } from './verify.js';
+export { verifyProviderIsolated } from './verify-isolated.js';
 export type {
   FieldMismatch,
   InteractionFailure,

@@ -6,6 +6,8 @@ import {
   publishPacts,
   readPacts,
   verifyProvider,
+  verifyProviderIsolated,
+  type VerifyOptions,
   type ConsumerVersionSelector,
   type VerifyResult,
 } from '@specgate/contracts';
@@ -140,7 +142,7 @@ export function registerPactCommand(program: Command, context: CommandContext): 
           'specgate pact verify needs --provider-base-url (or --base-url): where the provider listens.',
         );
       const broker = sources.length > 0 ? null : brokerConnection(options);
-      const result = await verifyProvider({
+      const verifyOptions: VerifyOptions = {
         provider: options.provider,
         providerBaseUrl: baseUrl,
         providerVersion:
@@ -161,9 +163,13 @@ export function registerPactCommand(program: Command, context: CommandContext): 
         publishVerificationResults: options.publishVerificationResults === true,
         buildUrl: options.buildUrl,
         logLevel: options.debug ? 'debug' : 'error',
-      });
-      // NOTE: Pact's native verifier prints its own progress to the process's stdout, so
-      // with --output json that text comes before the JSON document.
+      };
+      // Pact's native verifier prints its progress to the process's stdout, so for JSON it runs
+      // in a child process whose output goes to stderr.
+      const result =
+        options.output === 'json'
+          ? await verifyProviderIsolated(verifyOptions, environment.stderr)
+          : await verifyProvider(verifyOptions);
       if (options.output === 'json')
         environment.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);
       else environment.stdout(renderVerification(result, broker?.url ?? null));
