@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
 import { describeSystemError, SpecgateError } from '@specgate/core';
 
 import type { TrafficReport } from '../traffic-report.js';
 import { parseAlbLine } from './alb-format.js';
+import { CombinedByteScanner } from './combined-bytes.js';
 import { combinedParser } from './combined-format.js';
 import { csvRowParser } from './csv-rows.js';
 import {
@@ -18,6 +18,9 @@ import {
 import { emptyRecord, type LineParser } from './log-record.js';
 import type { OperationMatcher } from './operation-matcher.js';
 import { TrafficAggregate } from './traffic-aggregate.js';
+
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
 
 /** Log formats `scan` reads; `auto` picks one per file from its first line. */
 export const LOG_FORMATS = ['auto', 'combined', 'json', 'alb', 'apigw', 'csv'] as const;
@@ -58,38 +61,42 @@ async function scanFile(
   const gzip = await isGzip(file);
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = gzip ? input.pipe(createGunzip()) : input;
-  // Lines stay in one-byte-per-character form until the report, see toByteString.
-  const decoder = new StringDecoder('latin1');
   const record = emptyRecord();
   let parser: LineParser | null = null;
-  let rest = '';
-  const handle = (line: string): void => {
-    if (line === '') return;
+  let scanner: CombinedByteScanner | null = null;
+  // Lines stay bytes, or one-byte-per-character (latin1) strings, until the report; see
+  // toByteString. Combined lines are mostly counted from the bytes by the scanner.
+  const handle = (bytes: Buffer, start: number, end: number): void => {
+    if (end === start) return;
     if (parser === null) {
-      const format = options.format === 'auto' ? detectFormat(line) : options.format;
+      const first = bytes.toString('latin1', start, end);
+      const format = options.format === 'auto' ? detectFormat(first) : options.format;
       if (format === 'csv') {
         // The first line of a row file is its header, which names the columns.
-        parser = rowParserFor(line, file);
+        parser = rowParserFor(first, file);
         return;
       }
       parser = lineParserFor(format, options);
+      if (format === 'combined') scanner = new CombinedByteScanner(options.matcher, aggregate);
     }
     aggregate.lines += 1;
+    if (scanner !== null && scanner.scan(bytes, start, end)) return;
+    const line = bytes.toString('latin1', start, end);
     if (parser(line, record)) aggregate.add(record);
     else aggregate.addMalformed(line);
   };
+  let rest: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of stream) {
-      const text = rest + decoder.write(chunk as Buffer);
+      const bytes = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
       let start = 0;
-      let end = text.indexOf('\n');
+      let end = bytes.indexOf(NEWLINE, start);
       while (end >= 0) {
-        const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        handle(text.slice(start, lineEnd));
+        handle(bytes, start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
         start = end + 1;
-        end = text.indexOf('\n', start);
+        end = bytes.indexOf(NEWLINE, start);
       }
-      rest = text.slice(start);
+      rest = bytes.subarray(start);
     }
   } catch (error) {
     throw new SpecgateError(
@@ -98,8 +105,8 @@ async function scanFile(
       { file, cause: error },
     );
   }
-  const last = rest + decoder.end();
-  handle(last.endsWith('\r') ? last.slice(0, -1) : last);
+  const last = rest.length;
+  handle(rest, 0, last > 0 && rest[last - 1] === CARRIAGE_RETURN ? last - 1 : last);
 }
 
 function lineParserFor(
