@@ -88,8 +88,17 @@ async function scanFile(
   let rest: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of stream) {
-      const bytes = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
+      const bytes = chunk as Buffer;
       let start = 0;
+      if (rest.length > 0) {
+        // Only the line cut by the chunk boundary is copied, not the whole chunk.
+        const first = bytes.indexOf(NEWLINE);
+        rest = Buffer.concat([rest, first < 0 ? bytes : bytes.subarray(0, first + 1)]);
+        if (first < 0) continue;
+        const end = rest.length - 1;
+        handle(rest, 0, end > 0 && rest[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+        start = first + 1;
+      }
       let end = bytes.indexOf(NEWLINE, start);
       while (end >= 0) {
         handle(bytes, start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);

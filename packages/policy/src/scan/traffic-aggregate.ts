@@ -43,16 +43,16 @@ export class TrafficAggregate {
   private readonly operationSeen: Uint8Array;
   private readonly operationRequests: Float64Array;
   /**
-   * The (operation, client) pairs in an open-addressing table, PAIR_STRIDE numbers per
-   * entry: key + 1 (0 when empty), requests, first and last time. Keeping a pair's
-   * numbers side by side makes counting a request touch one cache line.
+   * The (operation, client) pairs in first-seen order, PAIR_STRIDE numbers each: key,
+   * requests, first and last time. Keeping a pair's numbers side by side makes counting
+   * a request touch one cache line, and first-seen order puts the busiest pairs close
+   * together near the start.
    */
-  private pairs = new Float64Array(PAIR_STRIDE << 12);
-  /** Per entry of `pairs`: the order in which the pair was first seen, and its source. */
-  private pairOrder = new Int32Array(1 << 12);
-  private pairSource = new Uint8Array(1 << 12);
-  private pairMask = (1 << 12) - 1;
+  private pairs = new Float64Array(PAIR_STRIDE << 10);
+  private pairSource = new Uint8Array(1 << 10);
   private pairCount = 0;
+  /** Open-addressing index of `pairs`: pair number + 1, or 0 for an empty slot. */
+  private pairSlots = new Int32Array(1 << 12);
 
   constructor(private readonly matcher: OperationMatcher) {
     this.operationSeen = new Uint8Array(matcher.operations.length);
@@ -115,13 +115,16 @@ export class TrafficAggregate {
     last: number,
   ): void {
     this.operationRequests[index] = (this.operationRequests[index] as number) + count;
-    const key = index * CLIENT_RANGE + client + 1;
+    const key = index * CLIENT_RANGE + client;
     const pairs = this.pairs;
-    let entry = pairHash(index, client) & this.pairMask;
+    const slots = this.pairSlots;
+    const mask = slots.length - 1;
+    let slot = pairHash(index, client) & mask;
     for (;;) {
-      const offset = entry * PAIR_STRIDE;
-      const found = pairs[offset] as number;
-      if (found === key) {
+      const entry = slots[slot] as number;
+      if (entry === 0) break;
+      const offset = (entry - 1) * PAIR_STRIDE;
+      if (pairs[offset] === key) {
         pairs[offset + 1] = (pairs[offset + 1] as number) + count;
         const knownFirst = pairs[offset + 2] as number;
         if (first < knownFirst || Number.isNaN(knownFirst)) pairs[offset + 2] = first;
@@ -129,42 +132,54 @@ export class TrafficAggregate {
         if (last > knownLast || Number.isNaN(knownLast)) pairs[offset + 3] = last;
         return;
       }
-      if (found === 0) break;
-      entry = (entry + 1) & this.pairMask;
+      slot = (slot + 1) & mask;
     }
-    const offset = entry * PAIR_STRIDE;
-    pairs[offset] = key;
-    pairs[offset + 1] = count;
-    pairs[offset + 2] = first;
-    pairs[offset + 3] = last;
-    this.pairOrder[entry] = this.pairCount;
-    this.pairSource[entry] = source;
+    this.addPair(slot, key, source, count, first, last);
     this.operationSeen[index] = 1;
-    this.pairCount += 1;
-    if (this.pairCount * 2 > this.pairMask) this.growPairs();
   }
 
-  /** Doubles the pair table, keeping the load factor at most 1/2. */
+  private addPair(
+    slot: number,
+    key: number,
+    source: number,
+    count: number,
+    first: number,
+    last: number,
+  ): void {
+    if (this.pairCount === this.pairSource.length) this.growPairs();
+    const pair = this.pairCount;
+    this.pairCount += 1;
+    const offset = pair * PAIR_STRIDE;
+    this.pairs[offset] = key;
+    this.pairs[offset + 1] = count;
+    this.pairs[offset + 2] = first;
+    this.pairs[offset + 3] = last;
+    this.pairSource[pair] = source;
+    this.pairSlots[slot] = pair + 1;
+    // At most a quarter of the slots are used, so probe runs stay short.
+    if (this.pairCount * 4 > this.pairSlots.length) this.growPairSlots();
+  }
+
   private growPairs(): void {
-    const old = { pairs: this.pairs, order: this.pairOrder, source: this.pairSource };
-    const capacity = (this.pairMask + 1) * 2;
-    this.pairs = new Float64Array(capacity * PAIR_STRIDE);
-    this.pairOrder = new Int32Array(capacity);
-    this.pairSource = new Uint8Array(capacity);
-    this.pairMask = capacity - 1;
-    for (let entry = 0; entry < old.order.length; entry += 1) {
-      const key = old.pairs[entry * PAIR_STRIDE] as number;
-      if (key === 0) continue;
-      const index = Math.floor((key - 1) / CLIENT_RANGE);
-      let moved = pairHash(index, key - 1 - index * CLIENT_RANGE) & this.pairMask;
-      while (this.pairs[moved * PAIR_STRIDE] !== 0) moved = (moved + 1) & this.pairMask;
-      this.pairs.set(
-        old.pairs.subarray(entry * PAIR_STRIDE, (entry + 1) * PAIR_STRIDE),
-        moved * PAIR_STRIDE,
-      );
-      this.pairOrder[moved] = old.order[entry] as number;
-      this.pairSource[moved] = old.source[entry] as number;
+    const pairs = new Float64Array(this.pairs.length * 2);
+    pairs.set(this.pairs);
+    this.pairs = pairs;
+    const sources = new Uint8Array(this.pairSource.length * 2);
+    sources.set(this.pairSource);
+    this.pairSource = sources;
+  }
+
+  private growPairSlots(): void {
+    const slots = new Int32Array(this.pairSlots.length * 2);
+    const mask = slots.length - 1;
+    for (let pair = 0; pair < this.pairCount; pair += 1) {
+      const key = this.pairs[pair * PAIR_STRIDE] as number;
+      const index = Math.floor(key / CLIENT_RANGE);
+      let slot = pairHash(index, key - index * CLIENT_RANGE) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = pair + 1;
     }
+    this.pairSlots = slots;
   }
 
   /** Counts a line no parser could read, keeping the first few as examples. */
@@ -180,19 +195,14 @@ export class TrafficAggregate {
     ids: readonly string[],
     isoOf: (time: number) => string | null,
   ): ReportClient[][] {
-    const entries: number[] = [];
-    for (let entry = 0; entry <= this.pairMask; entry += 1) {
-      if (this.pairs[entry * PAIR_STRIDE] !== 0) entries.push(entry);
-    }
-    entries.sort((a, b) => (this.pairOrder[a] as number) - (this.pairOrder[b] as number));
     const byOperation: ReportClient[][] = [];
-    for (const entry of entries) {
-      const offset = entry * PAIR_STRIDE;
-      const key = (this.pairs[offset] as number) - 1;
+    for (let pair = 0; pair < this.pairCount; pair += 1) {
+      const offset = pair * PAIR_STRIDE;
+      const key = this.pairs[offset] as number;
       const index = Math.floor(key / CLIENT_RANGE);
       const client = {
         id: ids[key - index * CLIENT_RANGE] as string,
-        source: SOURCES[this.pairSource[entry] as number] as IdentitySource,
+        source: SOURCES[this.pairSource[pair] as number] as IdentitySource,
         requests: this.pairs[offset + 1] as number,
         firstSeen: isoOf(this.pairs[offset + 2] as number),
         lastSeen: isoOf(this.pairs[offset + 3] as number),
