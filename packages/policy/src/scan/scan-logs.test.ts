@@ -437,4 +437,24 @@ describe('scanLogs', () => {
     ]);
     expect(report.malformed.lines).toBe(0);
   });
+
+  test('counts lines of another format as malformed when the format is forced', async () => {
+    const combinedLine = combined(
+      '10.0.0.1',
+      '-',
+      '01/Dec/2026:09:00:00 +0000',
+      'GET /v1/users/1 HTTP/1.1',
+      'acme-sdk/2.3.0',
+    );
+    const albLine =
+      'https 2026-12-02T10:00:00.123456Z app/lb/1 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET https://api.example.com:443/v1/users/5 HTTP/1.1" "acme-sdk/3.0"';
+    const file = write('mixed.log', `${albLine}\n${combinedLine}\n`);
+    const report = await scanLogs([file], {
+      matcher: await matcher(),
+      format: 'alb',
+      today: TODAY,
+    });
+    expect(report.operations.map((operation) => operation.requests)).toEqual([1]);
+    expect(report.malformed).toEqual({ lines: 1, examples: [combinedLine] });
+  });
 });

@@ -5,7 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { describeSystemError, SpecgateError } from '@specgate/core';
 
 import type { TrafficReport } from '../traffic-report.js';
-import { parseAlbLine } from './alb-format.js';
+import { ALB_LINE_START, parseAlbLine } from './alb-format.js';
 import { CombinedByteScanner } from './combined-bytes.js';
 import { combinedParser } from './combined-format.js';
 import { csvRowParser } from './csv-rows.js';
@@ -149,7 +149,7 @@ export function detectFormat(line: string): Exclude<LogFormat, 'auto'> {
   if (line.startsWith('{')) {
     return /"(resourcePath|routeKey|httpMethod)"/.test(line) ? 'apigw' : 'json';
   }
-  if (/^(https?|h2|grpcs|wss?) \d{4}-\d{2}-\d{2}T/.test(line)) return 'alb';
+  if (ALB_LINE_START.test(line)) return 'alb';
   if (/^\s*"?method"?\s*,/i.test(line)) return 'csv';
   return 'combined';
 }
