@@ -87,7 +87,7 @@ export class ByteKeyTable {
     let hash = length;
     let offset = 0;
     for (; offset + 4 <= length; offset += 4) {
-      hash = Math.imul(hash ^ view.getInt32(start + offset), 0x5bd1e995);
+      hash = Math.imul(hash ^ view.getInt32(start + offset, true), 0x5bd1e995);
       hash ^= hash >>> 15;
     }
     for (; offset < length; offset += 1) {
@@ -104,7 +104,7 @@ export class ByteKeyTable {
     const keyStart = this.starts[index] as number;
     let offset = 0;
     for (; offset + 4 <= length; offset += 4) {
-      if (pool.getInt32(keyStart + offset) !== view.getInt32(start + offset)) return false;
+      if (pool.getInt32(keyStart + offset, true) !== view.getInt32(start + offset, true)) return false;
     }
     for (; offset < length; offset += 1) {
       if (pool.getUint8(keyStart + offset) !== view.getUint8(start + offset)) return false;

@@ -153,7 +153,7 @@ export class CombinedByteScanner {
     const last = this.lastTimeView;
     let offset = length - 4;
     for (; offset >= 0; offset -= 4) {
-      if (last.getInt32(offset) !== view.getInt32(start + offset)) return false;
+      if (last.getInt32(offset, true) !== view.getInt32(start + offset, true)) return false;
     }
     for (offset += 3; offset >= 0; offset -= 1) {
       if (last.getUint8(offset) !== view.getUint8(start + offset)) return false;
