@@ -10,7 +10,7 @@ const MINUTE_MS = 60_000;
 
 /**
  * Reads a date a `Sunset` header or an `x-sunset` field can carry and returns its UTC
- * calendar day as YYYY-MM-DD, or undefined when it is none of: an RFC 3339 full-date
+ * calendar day as YYYY-MM-DD, or undefined when it is not one of an RFC 3339 full-date
  * (`2026-06-30`), an RFC 3339 date-time (`2026-06-30T00:00:00Z`, moved to UTC by its
  * offset), or an HTTP-date in the IMF-fixdate form of RFC 9110 (`Tue, 30 Jun 2026
  * 00:00:00 GMT`). Calendar dates must exist, so `2025-02-30` is rejected, and an

@@ -109,7 +109,7 @@ export function collectElements(
 /**
  * Returns a property's schema with `$ref`s followed. OpenAPI 3.1 schemas may set keywords
  * next to a `$ref` (`{ $ref: ..., deprecated: true }`), and those win over the referenced
- * schema's; the node then keeps the property's own pointer. OpenAPI 3.0 ignores them.
+ * schema's. The node then keeps the property's own pointer. OpenAPI 3.0 ignores them.
  */
 function propertyNode(document: SpecDocument, written: SpecNode): SpecNode {
   const target = deref(document, written);

@@ -9,7 +9,7 @@ const INITIAL_CAPACITY = 1024;
  * of string-keyed work. A lookup hashes and compares the bytes four at a time through a
  * DataView, so it allocates no string: V8 would hash a new string on every line.
  *
- * It holds at most `maxEntries` keys and forgets all of them when one more is added, so
+ * It contains at most `maxEntries` keys and forgets all of them when one more is added, so
  * unique keys (query strings, IPs) cannot grow it without bound.
  */
 export class ByteKeyTable {
@@ -104,7 +104,8 @@ export class ByteKeyTable {
     const keyStart = this.starts[index] as number;
     let offset = 0;
     for (; offset + 4 <= length; offset += 4) {
-      if (pool.getInt32(keyStart + offset, true) !== view.getInt32(start + offset, true)) return false;
+      if (pool.getInt32(keyStart + offset, true) !== view.getInt32(start + offset, true))
+        return false;
     }
     for (; offset < length; offset += 1) {
       if (pool.getUint8(keyStart + offset) !== view.getUint8(start + offset)) return false;

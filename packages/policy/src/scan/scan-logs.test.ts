@@ -339,7 +339,7 @@ describe('scanLogs', () => {
     ]);
   });
 
-  test('counts combined bytes as the string parser does', async () => {
+  test('byte path matches string parser', async () => {
     const time = '04/Dec/2026:10:00:00 +0000';
     const lines = [
       combined('10.0.0.1', '-', time, 'GET /v1/users/1 HTTP/1.1', 'acme-sdk/1.0 (linux)'),
@@ -370,6 +370,7 @@ describe('scanLogs', () => {
       ` 10.0.0.12 - - [${time}] "GET /v1/users/12 HTTP/1.1" 200 1 "-" "h/8"`,
       'no request here',
     ];
+
     // Enough lines that some cross the boundary between two chunks of the stream.
     const text = Array.from({ length: 400 }, () => lines.join('\r\n')).join('\n') + '\n';
     const expected = new TrafficAggregate(await matcher());
@@ -381,6 +382,7 @@ describe('scanLogs', () => {
       if (parse(bare, record)) expected.add(record);
       else expected.addMalformed(bare);
     }
+
     for (const [name, bytes] of [
       ['edge.log', Buffer.from(text, 'utf8')],
       ['edge.log.gz', gzipSync(text)],
@@ -392,6 +394,7 @@ describe('scanLogs', () => {
       });
       expect(report).toEqual(expected.report(TODAY));
     }
+
     const { malformed, unmatched, operations } = expected.report(TODAY);
     expect(malformed.lines).toBe(400 * 4);
     expect(unmatched.requests).toBe(400);
@@ -414,7 +417,7 @@ describe('scanLogs', () => {
     ]);
   });
 
-  test('reads a long combined log that crosses chunk boundaries', async () => {
+  test('long combined log across chunks', async () => {
     const line = (index: number) =>
       combined(
         `10.0.${index % 7}.1`,
@@ -438,7 +441,7 @@ describe('scanLogs', () => {
     expect(report.malformed.lines).toBe(0);
   });
 
-  test('counts lines of another format as malformed when the format is forced', async () => {
+  test('forced format rejects other formats', async () => {
     const combinedLine = combined(
       '10.0.0.1',
       '-',

@@ -41,9 +41,10 @@ export interface ScanOptions {
  * each request to its operation and aggregates per operation and client. Malformed
  * lines are counted with examples, never fatal.
  */
-// TODO: the target of 1 million lines per second per core is not met: 220,000 to 290,000 lines
-// per CPU second were measured on a 2-core machine at load 10 to 13 (docs/benchmarks.md). The
-// per-line map lookups (target cache, client counts) cost most.
+// TODO: the target of 1 million lines per CPU second is not met for combined logs. On 1 million
+// lines of scripts/bench/scan-log.mjs, on a 2-core machine at load 9 to 11, the byte path counted
+// 550,000 to 585,000 lines per CPU second (the string parser before it: 220,000 to 290,000). The
+// byte loops over the request target and cache misses in the (operation, client) pairs cost most.
 export async function scanLogs(
   files: readonly string[],
   options: ScanOptions,

@@ -23,9 +23,9 @@ export const SOURCE_IP = 3;
  * of: API key or principal, client-id header, User-Agent product token (`name/version`),
  * source IP. Requests with none count as unidentified.
  *
- * Clients are interned to numbers, and each (operation, client) pair gets a slot in
- * typed arrays found through an open-addressing table, so counting a request allocates
- * nothing and hashes no string.
+ * Clients are interned to numbers, and each (operation, client) pair gets four numbers
+ * in a Float64Array, found through an open-addressing index. So counting a request
+ * allocates nothing and hashes no string.
  */
 export class TrafficAggregate {
   lines = 0;
@@ -44,8 +44,7 @@ export class TrafficAggregate {
   private readonly operationRequests: Float64Array;
   /**
    * The (operation, client) pairs in first-seen order, PAIR_STRIDE numbers each: key,
-   * requests, first and last time. Keeping a pair's numbers side by side makes counting
-   * a request touch one cache line, and first-seen order puts the busiest pairs close
+   * requests, first and last time. Side by side, a pair's numbers share one cache line, and first-seen order puts the busiest pairs close
    * together near the start.
    */
   private pairs = new Float64Array(PAIR_STRIDE << 10);
