@@ -43,7 +43,7 @@ export interface ScanOptions {
  */
 // TODO: the target of 1 million lines per CPU second is not met for combined logs. On 1 million
 // lines of scripts/bench/scan-log.mjs, on a 2-core machine at load 9 to 11, the byte path counted
-// 550,000 to 585,000 lines per CPU second (the string parser before it: 220,000 to 290,000). The
+// 520,000 to 585,000 lines per CPU second (the string parser before it: 220,000 to 290,000). The
 // byte loops over the request target and cache misses in the (operation, client) pairs cost most.
 export async function scanLogs(
   files: readonly string[],
