@@ -82,3 +82,4 @@ export { listServers, serverBasePath } from './servers.js';
 export type { ServerView } from './servers.js';
 export { TextLocator } from './text-locator.js';
 export { isCalendarDate } from './calendar-date.js';
+export { isSunsetDate, parseSunsetDate } from './sunset-date.js';

@@ -13,12 +13,12 @@ export const POLICY_CHECKS = {
   'sunset-invalid': {
     level: 'error',
     scope: 'spec',
-    summary: 'The sunset is not an RFC 3339 date.',
+    summary: 'The sunset is not an RFC 3339 date or date-time, or an HTTP-date.',
   },
   'deprecated-at-invalid': {
     level: 'error',
     scope: 'spec',
-    summary: 'The deprecation date is not an RFC 3339 date.',
+    summary: 'The deprecation date is not an RFC 3339 date or date-time, or an HTTP-date.',
   },
   'stability-invalid': {
     level: 'error',

@@ -2,6 +2,7 @@ import {
   asRecord,
   child,
   deref,
+  isRef,
   keysOf,
   listOperations,
   operationKey,
@@ -88,7 +89,7 @@ export function collectElements(
   for (const [schemaName, schema] of namedSchemas(document)) {
     const properties = child(schema, 'properties');
     for (const name of keysOf(properties)) {
-      const node = deref(document, child(properties as SpecNode, name) as SpecNode);
+      const node = propertyNode(document, child(properties as SpecNode, name) as SpecNode);
       if (!asRecord(node.value)) continue;
       elements.push(
         makeElement(options.policy, node, fallback, {
@@ -103,6 +104,22 @@ export function collectElements(
     }
   }
   return elements;
+}
+
+/**
+ * Returns a property's schema with `$ref`s followed. OpenAPI 3.1 schemas may set keywords
+ * next to a `$ref` (`{ $ref: ..., deprecated: true }`), and those win over the referenced
+ * schema's. The node then keeps the property's own pointer. OpenAPI 3.0 ignores them.
+ */
+function propertyNode(document: SpecDocument, written: SpecNode): SpecNode {
+  const target = deref(document, written);
+  const siblings = asRecord(written.value);
+  if (document.version !== '3.1' || !isRef(written.value) || siblings === undefined) {
+    return target;
+  }
+  const { $ref: _ref, ...own } = siblings;
+  if (Object.keys(own).length === 0) return target;
+  return { ...written, value: { ...asRecord(target.value), ...own } };
 }
 
 function fallbackStability(options: ElementOptions): StabilityLevel {

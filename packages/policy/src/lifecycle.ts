@@ -1,4 +1,4 @@
-import { isCalendarDate } from '@specgate/core';
+import { parseSunsetDate } from '@specgate/core';
 
 /** Stability levels of `x-stability-level`, least stable first; a missing level means stable. */
 export const STABILITY_LEVELS = ['draft', 'alpha', 'beta', 'stable'] as const;
@@ -62,19 +62,13 @@ function readStability(value: unknown): StabilityLevel {
 }
 
 /**
- * The calendar date of an RFC 3339 full-date or date-time, compared as a UTC date.
- * YAML 1.1 readers may hand over a Date object for an unquoted date, so both forms count.
+ * The UTC calendar day of a date as `parseSunsetDate` reads it: an RFC 3339 full-date or
+ * date-time, or an HTTP-date. YAML 1.1 readers may hand over a Date object for an
+ * unquoted date, so both forms count.
  */
 export function toDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime()))
     return value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return undefined;
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)([Zz]|[+-]\d{2}:\d{2}))?$/.exec(
-      value.trim(),
-    );
-  if (!match?.[1]) return undefined;
-  if (match[2] === undefined) return isCalendarDate(match[1]) ? match[1] : undefined;
-  const instant = new Date(value.trim());
-  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString().slice(0, 10);
+  return parseSunsetDate(value.trim());
 }

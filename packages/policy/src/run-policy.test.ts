@@ -665,3 +665,24 @@ describe('parameters and properties', () => {
     ]);
   });
 });
+
+describe('sunset date forms', () => {
+  test.each([["'2027-06-01'"], ["'2027-06-01T00:00:00Z'"], ["'Tue, 01 Jun 2027 00:00:00 GMT'"]])(
+    'reads x-sunset %s as 2027-06-01',
+    async (value) => {
+      const revision = spec([{ fields: GOOD.replace("'2027-06-01'", value) }]);
+      const before = await run({ revision, today: '2027-05-31' });
+      expect(before.map((finding) => finding.id)).toEqual([]);
+      const after = await run({ revision, today: '2027-06-02' });
+      expect(after.map((finding) => finding.id)).toEqual(['sunset-passed-still-present']);
+    },
+  );
+
+  test('rejects an HTTP-date whose weekday does not match', async () => {
+    const revision = spec([
+      { fields: GOOD.replace("'2027-06-01'", "'Mon, 01 Jun 2027 00:00:00 GMT'") },
+    ]);
+    const findings = await run({ revision });
+    expect(findings.map((finding) => finding.id)).toEqual(['sunset-invalid']);
+  });
+});

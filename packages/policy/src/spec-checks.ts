@@ -54,7 +54,7 @@ function checkValues(context: SpecCheckContext, element: LifecycleElement): void
       element,
       'sunset-invalid',
       raw.sunset,
-      `the sunset of ${element.label} is ${JSON.stringify(raw.sunset.value)}, not an RFC 3339 date. Write it as YYYY-MM-DD.`,
+      `the sunset of ${element.label} is ${JSON.stringify(raw.sunset.value)}, not a date. Write it as YYYY-MM-DD (or an RFC 3339 date-time or HTTP-date).`,
     );
   }
   if (raw.deprecatedAt && lifecycle.deprecatedAt === undefined) {
@@ -63,7 +63,7 @@ function checkValues(context: SpecCheckContext, element: LifecycleElement): void
       element,
       'deprecated-at-invalid',
       raw.deprecatedAt,
-      `the deprecation date of ${element.label} is ${JSON.stringify(raw.deprecatedAt.value)}, not an RFC 3339 date. Write it as YYYY-MM-DD.`,
+      `the deprecation date of ${element.label} is ${JSON.stringify(raw.deprecatedAt.value)}, not a date. Write it as YYYY-MM-DD (or an RFC 3339 date-time or HTTP-date).`,
     );
   }
   if (raw.stability && !element.stabilityExplicit) {

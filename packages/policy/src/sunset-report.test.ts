@@ -30,6 +30,19 @@ components:
         legacyId: { type: string, deprecated: true }
 `;
 
+/** Schemas with a `$ref` property that has keywords beside it, after an `openapi:` line. */
+const REF_SIBLINGS = `info: { title: Orders, version: 1.0.0 }
+paths: {}
+components:
+  schemas:
+    Money: { type: object, properties: { amount: { type: number } } }
+    Order:
+      type: object
+      properties:
+        total: { $ref: '#/components/schemas/Money' }
+        legacyTotal: { $ref: '#/components/schemas/Money', deprecated: true, x-sunset: '2027-03-01' }
+`;
+
 async function report() {
   const document = await specFromText({ 'openapi.yaml': SPEC }, 'orders');
   return buildSunsetReport(
@@ -68,6 +81,38 @@ describe('buildSunsetReport', () => {
     expect(text).toContain(
       '| orders | GET /v1/orders | stable | 2026-06-30 | 2027-06-30 | 208 | listOrders, https://example.com/guides/orders-v2-migration-with-a-long-address-to-fold |',
     );
+  });
+  test('reports a 3.1 $ref property with a sibling deprecated', async () => {
+    const document = await specFromText(
+      { 'openapi.yaml': `openapi: 3.1.0\n${REF_SIBLINGS}` },
+      'orders',
+    );
+    const result = buildSunsetReport(
+      [{ name: 'orders', owner: 'orders-team', document }],
+      resolvePolicy(),
+      '2026-12-04',
+    );
+    expect(result.entries.map((entry) => [entry.element, entry.sunset, entry.daysLeft])).toEqual([
+      ['property "legacyTotal" of schema Order', '2027-03-01', 87],
+    ]);
+    expect(result.entries[0]?.location).toMatchObject({
+      file: 'orders/openapi.yaml',
+      pointer: '/components/schemas/Order/properties/legacyTotal',
+      line: 11,
+    });
+  });
+
+  test('ignores keywords beside a $ref in OpenAPI 3.0', async () => {
+    const document = await specFromText(
+      { 'openapi.yaml': `openapi: 3.0.3\n${REF_SIBLINGS}` },
+      'orders',
+    );
+    const result = buildSunsetReport(
+      [{ name: 'orders', owner: 'orders-team', document }],
+      resolvePolicy(),
+      '2026-12-04',
+    );
+    expect(result.entries).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ describe(RULE, () => {
     expect(await lintWithRule(RULE, spec(`x-sunset: '2024-02-29'`))).toEqual([]);
     expect(await lintWithRule(RULE, spec(`x-sunset: 2026-06-30T12:00:00+02:00`))).toEqual([]);
     expect(await lintWithRule(RULE, spec(`x-sunset: 'Tue, 30 Jun 2026 00:00:00 GMT'`))).toEqual([]);
+    expect(await lintWithRule(RULE, spec(`x-sunset: 'Sat, 01 Nov 2025 00:00:00 GMT'`))).toEqual([]);
   });
 
   it('ignores operations that are not deprecated', async () => {

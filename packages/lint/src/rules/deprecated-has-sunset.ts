@@ -1,6 +1,7 @@
+import { isSunsetDate } from '@specgate/core';
+
 import { visitPathOperations } from '../operation-visitor.js';
 import type { SpecgateRule } from '../rule.js';
-import { isSunsetDate } from '../sunset-date.js';
 
 const DATE_FORMS =
   'an RFC 3339 date (2026-06-30), an RFC 3339 date-time (2026-06-30T00:00:00Z) or an HTTP-date (Tue, 30 Jun 2026 00:00:00 GMT)';

@@ -1,15 +1,21 @@
 import { identify } from './identity.js';
 import type { LogRecord } from './log-record.js';
 
+/** The start of every ALB line: the request type and an ISO 8601 time. */
+export const ALB_LINE_START = /^(https?|h2|grpcs|wss?) \d{4}-\d{2}-\d{2}T/;
+
 /**
  * Parses an AWS Application Load Balancer access log line:
  *
  *   type time elb client:port target:port t1 t2 t3 elb_status target_status rx tx
  *   "METHOD scheme://host:port/path?query PROTOCOL" "user-agent" ...
  *
- * The request URL is absolute; the matcher strips scheme, host and port.
+ * The request URL is absolute; the matcher strips scheme, host and port. A line that
+ * does not start with a type and a time is rejected, so a forced `alb` format does not
+ * read other formats' lines (their fields also split at spaces and quotes).
  */
 export function parseAlbLine(line: string, record: LogRecord): boolean {
+  if (!ALB_LINE_START.test(line)) return false;
   let position = 0;
   const fields: string[] = [];
   for (let index = 0; index < 4; index += 1) {

@@ -58,14 +58,19 @@ export class OperationMatcher {
     const paths = cacheFor(this.pathCache, method);
     let found = paths.get(path);
     if (found === undefined) {
-      found = this.lookup(method, path);
-      if (found === NO_MATCH && method === 'HEAD') found = this.lookup('GET', path);
+      found = this.matchPath(method, path);
       paths.set(ownCopy(path), found);
     }
     // Real logs repeat a few thousand targets; the bound keeps unique query strings from growing it.
     if ((this.cached += 1) > CACHE_LIMIT) this.clearCaches();
     targets.set(ownCopy(target), found);
     return found;
+  }
+
+  /** Returns the index of the operation that `method path` matches, or -1, without caching. */
+  matchPath(method: string, path: string): number {
+    const found = this.lookup(method, path);
+    return found === NO_MATCH && method === 'HEAD' ? this.lookup('GET', path) : found;
   }
 
   private clearCaches(): void {

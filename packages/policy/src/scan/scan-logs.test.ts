@@ -16,6 +16,7 @@ import {
   renderTrafficOpenMetrics,
 } from './render-traffic.js';
 import { detectFormat, scanLogs } from './scan-logs.js';
+import { TrafficAggregate } from './traffic-aggregate.js';
 
 const SPEC = `openapi: 3.0.3
 info: { title: Users, version: 1.0.0 }
@@ -336,5 +337,127 @@ describe('scanLogs', () => {
       ['clé-1', 2],
       ['café-app/1.0', 1],
     ]);
+  });
+
+  test('byte path matches string parser', async () => {
+    const time = '04/Dec/2026:10:00:00 +0000';
+    const lines = [
+      combined('10.0.0.1', '-', time, 'GET /v1/users/1 HTTP/1.1', 'acme-sdk/1.0 (linux)'),
+      combined('10.0.0.2', 'key-1', time, 'GET /v1/users/2?a=1 HTTP/1.1', '-'),
+      combined('10.0.0.3', '-', time, 'GET /v1/users/3?q=\\"x\\" HTTP/1.1', 'acme-sdk/1.0'),
+      combined('10.0.0.4', '-', time, 'GET https://h:443/v2/users/7?x=1 HTTP/1.1', 'b/2'),
+      combined('10.0.0.5', '-', time, 'GET /v1/users/5#frag HTTP/1.1', 'c/3'),
+      combined('10.0.0.5', '-', time, 'GET /v1/users/5?a#b HTTP/1.1', 'c/3'),
+      combined('10.0.0.5', '-', time, 'GET /v1/users/5#a?b HTTP/1.1', 'c/3'),
+      `10.0.0.6 - [${time}] "GET /v1/users/6 HTTP/1.1" 200 1 "-" "d/4"`,
+      combined('10.0.0.7', '-', time, 'GET /v1/users/7 HTTP/1.1', 'acme\\"x/1.0 y'),
+      `10.0.0.7 - - [${time}] "GET /v1/users/7 HTTP/1.1" 200 1 "a\\"b" "e/5"`,
+      combined('10.0.0.8', '-', time, 'GET /v1/users/8 HTTP/1.1', 'noslash'),
+      combined('10.0.0.8', '-', time, 'GET /v1/users/8 HTTP/1.1', 'ends/'),
+      combined('10.0.0.8', '-', time, 'GET /v1/users/8 HTTP/1.1', '/starts'),
+      combined('10.0.0.8', '-', time, 'GET /v1/users/8 HTTP/1.1', ''),
+      combined('10.0.0.9', '-', time, 'HEAD /v2/users/9 HTTP/1.1', 'f/6'),
+      combined('10.0.0.9', '-', time, 'POST /v2/users/9 HTTP/1.1', 'f/6'),
+      combined('10.0.0.9', '-', time, 'GET /v1/users/9', 'f/6'),
+      combined('10.0.0.9', '-', time, 'GET', 'f/6'),
+      combined('10.0.0.9', '-', '04/Dec/2026:10:00:01 +0000', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
+      combined('10.0.0.9', '-', 'bad', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
+      combined('10.0.0.9', '-', '04/Dec/2026:10:00:00 +0000', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
+      combined('10.0.0.10', 'clé-1', time, 'GET /v1/users/10 HTTP/1.1', 'café/1'),
+      `10.0.0.11 - - [${time}] "GET /v1/users/11 HTTP/1.1"200 1 "-" "g/7"`,
+      `10.0.0.11 - - [${time}] "GET /v1/users/11 HTTP/1.1" 200 1 "-" "g/7`,
+      `10.0.0.11 - - [${time}] "GET /v1/users/11 HTTP/1.1" 200 1 "-"`,
+      ` 10.0.0.12 - - [${time}] "GET /v1/users/12 HTTP/1.1" 200 1 "-" "h/8"`,
+      'no request here',
+    ];
+
+    // Enough lines that some cross the boundary between two chunks of the stream.
+    const text = Array.from({ length: 400 }, () => lines.join('\r\n')).join('\n') + '\n';
+    const expected = new TrafficAggregate(await matcher());
+    const parse = combinedParser();
+    const record = emptyRecord();
+    for (const line of text.split('\n')) {
+      const bare = Buffer.from(line.replace(/\r$/, ''), 'utf8').toString('latin1');
+      if (bare === '') continue;
+      if (parse(bare, record)) expected.add(record);
+      else expected.addMalformed(bare);
+    }
+
+    for (const [name, bytes] of [
+      ['edge.log', Buffer.from(text, 'utf8')],
+      ['edge.log.gz', gzipSync(text)],
+    ] as const) {
+      const report = await scanLogs([write(name, bytes)], {
+        matcher: await matcher(),
+        format: 'combined',
+        today: TODAY,
+      });
+      expect(report).toEqual(expected.report(TODAY));
+    }
+
+    const { malformed, unmatched, operations } = expected.report(TODAY);
+    expect(malformed.lines).toBe(400 * 4);
+    expect(unmatched.requests).toBe(400);
+    expect(unmatched.examples).toEqual(['POST /v2/users/9']);
+    expect(operations.map((operation) => [operation.operationId, operation.requests])).toEqual([
+      ['getUserV1', 8000],
+      ['getUser', 800],
+    ]);
+    expect(operations[0]?.clients.map((client) => client.id)).toEqual([
+      '10.0.0.8',
+      'f/6',
+      'c/3',
+      '10.0.0.11',
+      'acme-sdk/1.0',
+      '',
+      'acme\\"x/1.0',
+      'clé-1',
+      'e/5',
+      'key-1',
+    ]);
+  });
+
+  test('long combined log across chunks', async () => {
+    const line = (index: number) =>
+      combined(
+        `10.0.${index % 7}.1`,
+        '-',
+        `04/Dec/2026:10:${String(index % 60).padStart(2, '0')}:00 +0000`,
+        `GET /v1/users/${index}?page=${index} HTTP/1.1`,
+        `sdk-${index % 3}/1.0`,
+      );
+    const text = Array.from({ length: 20_000 }, (_, index) => line(index)).join('\n');
+    const report = await scanLogs([write('long.log', text)], {
+      matcher: await matcher(),
+      format: 'combined',
+      today: TODAY,
+    });
+    expect(report.operations[0]?.requests).toBe(20_000);
+    expect(report.operations[0]?.clients.map((client) => [client.id, client.requests])).toEqual([
+      ['sdk-0/1.0', 6667],
+      ['sdk-1/1.0', 6667],
+      ['sdk-2/1.0', 6666],
+    ]);
+    expect(report.malformed.lines).toBe(0);
+  });
+
+  test('forced format rejects other formats', async () => {
+    const combinedLine = combined(
+      '10.0.0.1',
+      '-',
+      '01/Dec/2026:09:00:00 +0000',
+      'GET /v1/users/1 HTTP/1.1',
+      'acme-sdk/2.3.0',
+    );
+    const albLine =
+      'https 2026-12-02T10:00:00.123456Z app/lb/1 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET https://api.example.com:443/v1/users/5 HTTP/1.1" "acme-sdk/3.0"';
+    const file = write('mixed.log', `${albLine}\n${combinedLine}\n`);
+    const report = await scanLogs([file], {
+      matcher: await matcher(),
+      format: 'alb',
+      today: TODAY,
+    });
+    expect(report.operations.map((operation) => operation.requests)).toEqual([1]);
+    expect(report.malformed).toEqual({ lines: 1, examples: [combinedLine] });
   });
 });

@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
 import { describeSystemError, SpecgateError } from '@specgate/core';
 
 import type { TrafficReport } from '../traffic-report.js';
-import { parseAlbLine } from './alb-format.js';
+import { ALB_LINE_START, parseAlbLine } from './alb-format.js';
+import { CombinedByteScanner } from './combined-bytes.js';
 import { combinedParser } from './combined-format.js';
 import { csvRowParser } from './csv-rows.js';
 import {
@@ -18,6 +18,9 @@ import {
 import { emptyRecord, type LineParser } from './log-record.js';
 import type { OperationMatcher } from './operation-matcher.js';
 import { TrafficAggregate } from './traffic-aggregate.js';
+
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
 
 /** Log formats `scan` reads; `auto` picks one per file from its first line. */
 export const LOG_FORMATS = ['auto', 'combined', 'json', 'alb', 'apigw', 'csv'] as const;
@@ -38,9 +41,10 @@ export interface ScanOptions {
  * each request to its operation and aggregates per operation and client. Malformed
  * lines are counted with examples, never fatal.
  */
-// TODO: the target of 1 million lines per second per core is not met: 220,000 to 290,000 lines
-// per CPU second were measured on a 2-core machine at load 10 to 13 (docs/benchmarks.md). The
-// per-line map lookups (target cache, client counts) cost most.
+// TODO: the target of 1 million lines per CPU second is not met for combined logs. On 1 million
+// lines of scripts/bench/scan-log.mjs, on a 2-core machine at load 9 to 11, the byte path counted
+// 520,000 to 585,000 lines per CPU second (the string parser before it: 220,000 to 290,000). The
+// byte loops over the request target and cache misses in the (operation, client) pairs cost most.
 export async function scanLogs(
   files: readonly string[],
   options: ScanOptions,
@@ -58,38 +62,51 @@ async function scanFile(
   const gzip = await isGzip(file);
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = gzip ? input.pipe(createGunzip()) : input;
-  // Lines stay in one-byte-per-character form until the report, see toByteString.
-  const decoder = new StringDecoder('latin1');
   const record = emptyRecord();
   let parser: LineParser | null = null;
-  let rest = '';
-  const handle = (line: string): void => {
-    if (line === '') return;
+  let scanner: CombinedByteScanner | null = null;
+  // Lines stay bytes, or one-byte-per-character (latin1) strings, until the report; see
+  // toByteString. Combined lines are mostly counted from the bytes by the scanner.
+  const handle = (bytes: Buffer, start: number, end: number): void => {
+    if (end === start) return;
     if (parser === null) {
-      const format = options.format === 'auto' ? detectFormat(line) : options.format;
+      const first = bytes.toString('latin1', start, end);
+      const format = options.format === 'auto' ? detectFormat(first) : options.format;
       if (format === 'csv') {
         // The first line of a row file is its header, which names the columns.
-        parser = rowParserFor(line, file);
+        parser = rowParserFor(first, file);
         return;
       }
       parser = lineParserFor(format, options);
+      if (format === 'combined') scanner = new CombinedByteScanner(options.matcher, aggregate);
     }
     aggregate.lines += 1;
+    if (scanner !== null && scanner.scan(bytes, start, end)) return;
+    const line = bytes.toString('latin1', start, end);
     if (parser(line, record)) aggregate.add(record);
     else aggregate.addMalformed(line);
   };
+  let rest: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of stream) {
-      const text = rest + decoder.write(chunk as Buffer);
+      const bytes = chunk as Buffer;
       let start = 0;
-      let end = text.indexOf('\n');
-      while (end >= 0) {
-        const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        handle(text.slice(start, lineEnd));
-        start = end + 1;
-        end = text.indexOf('\n', start);
+      if (rest.length > 0) {
+        // Only the line cut by the chunk boundary is copied, not the whole chunk.
+        const first = bytes.indexOf(NEWLINE);
+        rest = Buffer.concat([rest, first < 0 ? bytes : bytes.subarray(0, first + 1)]);
+        if (first < 0) continue;
+        const end = rest.length - 1;
+        handle(rest, 0, end > 0 && rest[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+        start = first + 1;
       }
-      rest = text.slice(start);
+      let end = bytes.indexOf(NEWLINE, start);
+      while (end >= 0) {
+        handle(bytes, start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+        start = end + 1;
+        end = bytes.indexOf(NEWLINE, start);
+      }
+      rest = bytes.subarray(start);
     }
   } catch (error) {
     throw new SpecgateError(
@@ -98,8 +115,8 @@ async function scanFile(
       { file, cause: error },
     );
   }
-  const last = rest + decoder.end();
-  handle(last.endsWith('\r') ? last.slice(0, -1) : last);
+  const last = rest.length;
+  handle(rest, 0, last > 0 && rest[last - 1] === CARRIAGE_RETURN ? last - 1 : last);
 }
 
 function lineParserFor(
@@ -133,7 +150,7 @@ export function detectFormat(line: string): Exclude<LogFormat, 'auto'> {
   if (line.startsWith('{')) {
     return /"(resourcePath|routeKey|httpMethod)"/.test(line) ? 'apigw' : 'json';
   }
-  if (/^(https?|h2|grpcs|wss?) \d{4}-\d{2}-\d{2}T/.test(line)) return 'alb';
+  if (ALB_LINE_START.test(line)) return 'alb';
   if (/^\s*"?method"?\s*,/i.test(line)) return 'csv';
   return 'combined';
 }

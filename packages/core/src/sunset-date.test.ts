@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isSunsetDate } from './sunset-date.js';
+import { isSunsetDate, parseSunsetDate } from './sunset-date.js';
 
 describe('isSunsetDate', () => {
   it.each([
@@ -33,4 +33,26 @@ describe('isSunsetDate', () => {
   ])('rejects %j (%s)', (value) => {
     expect(isSunsetDate(value)).toBe(false);
   });
+});
+
+describe('parseSunsetDate', () => {
+  it.each([
+    ['2026-06-30', '2026-06-30'],
+    ['2026-06-30T00:00:00Z', '2026-06-30'],
+    ['2026-06-30T23:30:00-05:00', '2026-07-01'],
+    ['2026-07-01T01:00:00+02:00', '2026-06-30'],
+    ['2026-06-30t23:59:60.5+14:00', '2026-06-30'],
+    ['Sat, 01 Nov 2025 00:00:00 GMT', '2025-11-01'],
+    ['Sun, 06 Nov 1994 08:49:37 GMT', '1994-11-06'],
+    ['0099-01-01', '0099-01-01'],
+  ])('reads %j as %s', (value, day) => {
+    expect(parseSunsetDate(value)).toBe(day);
+  });
+
+  it.each(['2025-02-30', 'Fri, 01 Nov 2025 00:00:00 GMT', '2026-06-30 12:00:00Z', 'soon'])(
+    'rejects %j',
+    (value) => {
+      expect(parseSunsetDate(value)).toBeUndefined();
+    },
+  );
 });
