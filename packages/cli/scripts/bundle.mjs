@@ -11,9 +11,9 @@ import { build } from 'esbuild';
 const cliRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(cliRoot, 'bundle');
 
-// Packages that stay outside the bundle and load from node_modules as they do without it:
-// native addons, packages that read their own files at run time, and the large libraries of
-// commands other than lint and diff, which gain little from bundling.
+// Packages that stay outside the bundle and load from node_modules as they do without it.
+// These are native addons, packages that read their own files at run time, and the large
+// libraries of commands other than lint and diff, which gain little from bundling.
 const EXTERNAL = [
   /^@pact-foundation\//,
   /^@pactflow\//,
