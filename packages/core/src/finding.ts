@@ -1,5 +1,7 @@
 import { hash } from 'node:crypto';
 
+import { compareText } from './compare-text.js';
+
 /** Severity of a lint problem, as Redocly and SARIF name the two levels we use. */
 export type Severity = 'error' | 'warn';
 
@@ -95,9 +97,9 @@ export function atOrAbove(level: Level, threshold: Level): boolean {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
-    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    compareText(a.location?.file ?? '', b.location?.file ?? '') ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }
 
