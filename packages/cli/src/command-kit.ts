@@ -105,8 +105,8 @@ export async function prepare(options: CommonOptions, environment: CliEnvironmen
 
 /** Rejects a `diff.levels` key that names no change, which would otherwise do nothing. */
 async function checkLevelIds(levels: Record<string, unknown>, file: string | null): Promise<void> {
-  // Listing every change id takes a while, so it is done only for a config that sets levels,
-  // and the diff package is loaded only then: lint does not need it.
+  // Listing every change id takes a while, so it is done only for a config that sets levels.
+  // The diff package is loaded only then, because lint does not need it.
   if (Object.keys(levels).length === 0) return;
   const { listChangeIds } = await import('@specgate/diff');
   const known = new Set([...listChangeIds().map((entry) => entry.id), 'api-removed']);

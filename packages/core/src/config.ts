@@ -131,7 +131,7 @@ interface CompiledValidator {
 }
 
 async function validate(source: SourceFile): Promise<void> {
-  // Compiling the schema with ajv at run time took about a third of a second; the generated
+  // Compiling the schema with ajv at run time took about a third of a second. The generated
   // validator is loaded only when a config file exists.
   const compiled = (await import('./config-validator.generated.js')).validate as CompiledValidator;
   const data = configData(source);

@@ -128,7 +128,7 @@ const MAX_ALIAS_FACTOR = 20;
 /**
  * An anchor (`&name`) starts the text or follows a space, a colon or a flow indicator.
  * Aliases need an anchor, so a document without one cannot expand, whatever `&` and `*`
- * its prose holds.
+ * its prose contains.
  */
 const ANCHOR = /(?:^|[\s[{,:])&[^\s,[\]{}]/;
 
