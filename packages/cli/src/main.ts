@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { isSpecgateError, SpecgateError, type Level } from '@specgate/core';
-import { diffToJson } from '@specgate/diff';
 
 import {
   failOnOption,
@@ -129,7 +128,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       ) => {
         const context = await prepare(options, environment);
         const started = performance.now();
-        const { diffFails, runDiff } = await import('./commands/diff.js');
+        const { diffFails, diffToJson, runDiff } = await import('./commands/diff.js');
         const report = await runDiff(basePath, revisionPath, {
           cwd: environment.cwd,
           config: context.config,
@@ -164,6 +163,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     .action(async (options: CheckFlags) => {
       // Each command imports its own module when it runs, so no command loads another's libraries.
       const { checkToJson, readTraffic, runCheck } = await import('./commands/check.js');
+      const { diffToJson } = await import('./commands/diff.js');
       const { brokerConnection } = await import('./commands/broker-options.js');
       const { contractRecording } = await import('./commands/check-contracts.js');
       const context = await prepare(options, environment);

@@ -15,6 +15,7 @@ export type {
   Stability,
   Waiver,
 } from './config.js';
+export { compareText } from './compare-text.js';
 export { CONFIG_SCHEMA } from './config-schema.js';
 export { describeSystemError, isSpecgateError, SpecgateError } from './errors.js';
 export type { SpecgateErrorCode } from './errors.js';

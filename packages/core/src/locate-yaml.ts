@@ -31,10 +31,17 @@ class UnsupportedYamlError extends Error {}
  */
 export class YamlLocator {
   private readonly lines: string[];
+  /** Indentation of each line, or -1 for a blank or comment-only line, measured once. */
+  private readonly indents: Int32Array;
   private readonly index = new Map<string, Map<string, Child>>();
 
   constructor(text: string) {
     this.lines = text.split(/\r?\n/);
+    this.indents = new Int32Array(this.lines.length);
+    for (let line = 0; line < this.lines.length; line += 1) {
+      const lineText = this.lines[line] as string;
+      this.indents[line] = isSkippable(lineText) ? -1 : indentOf(lineText);
+    }
   }
 
   /** Place of the deepest node found along the pointer, how many segments matched, and whether the walk was cut short by an unsupported form. */
@@ -91,10 +98,13 @@ export class YamlLocator {
 
   private indexMapping(block: Block): Map<string, Child> {
     const children = new Map<string, Child>();
+    const indents = this.indents;
     for (let line = block.line; line < this.lines.length; line += 1) {
+      const indent = indents[line] as number;
+      // Deeper lines belong to a child's value; most lines of a large block are such lines.
+      if (line !== block.line && (indent === -1 || indent > block.column)) continue;
       const text = this.lines[line] as string;
-      const column = line === block.line ? block.column : indentOf(text);
-      if (line !== block.line && isSkippable(text)) continue;
+      const column = line === block.line ? block.column : indent;
       if (column < block.column || text.startsWith('---') || text.startsWith('...')) break;
       if (column > block.column) continue;
       const rest = text.slice(column);
@@ -112,10 +122,12 @@ export class YamlLocator {
   private indexSequence(block: Block): Map<string, Child> {
     const children = new Map<string, Child>();
     let index = 0;
+    const indents = this.indents;
     for (let line = block.line; line < this.lines.length; line += 1) {
+      const indent = indents[line] as number;
+      if (line !== block.line && (indent === -1 || indent > block.column)) continue;
       const text = this.lines[line] as string;
-      const column = line === block.line ? block.column : indentOf(text);
-      if (line !== block.line && isSkippable(text)) continue;
+      const column = line === block.line ? block.column : indent;
       if (column < block.column || text.startsWith('---')) break;
       if (column > block.column) continue;
       const rest = text.slice(column);
@@ -150,9 +162,9 @@ export class YamlLocator {
 
   private nextBlock(afterLine: number, parentColumn: number, inMapping: boolean): Block | null {
     for (let line = afterLine + 1; line < this.lines.length; line += 1) {
+      const column = this.indents[line] as number;
+      if (column === -1) continue;
       const text = this.lines[line] as string;
-      if (isSkippable(text)) continue;
-      const column = indentOf(text);
       if (column > parentColumn) return { line, column };
       // A mapping's sequence value may sit at the key's own indentation.
       if (inMapping && column === parentColumn && /^-(\s|$)/.test(text.slice(column))) {

@@ -408,3 +408,35 @@ describe('offsetToLineColumn', () => {
     expect(offsetToLineColumn(text, 5)).toEqual({ line: 2, column: 3 });
   });
 });
+
+describe('YAML alias expansion', () => {
+  // Nine levels of ten aliases each expand to 10^9 leaves: the "billion laughs" file.
+  const laughs = (first: string): string => {
+    const lines = [`${first}a0: &a0 [lol]`];
+    for (let level = 1; level <= 9; level += 1) {
+      const aliases = Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ');
+      lines.push(`a${level}: &a${level} [${aliases}]`);
+    }
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('rejects aliases that expand past the limit, with the counts', () => {
+    expect(errorOf(() => yamlFile(laughs(''))).message).toBe(
+      'openapi.yaml: YAML aliases expand 11 distinct nodes to 2,345,679,012. Replace the nested aliases with plain content.',
+    );
+  });
+
+  it('finds an anchor right after a flow indicator', () => {
+    // Each anchor follows `[` here, with no space before it.
+    const text = laughs('').replace(/: &(a\d) \[(.*)\]$/gm, ': [&$1 [$2]]');
+    expect(text).toContain('a9: [&a9 [*a8, ');
+    expect(errorOf(() => yamlFile(text)).message).toMatch(
+      /^openapi\.yaml: YAML aliases expand 21 distinct nodes to /,
+    );
+  });
+
+  it('reads prose with & and * as plain text', () => {
+    const file = yamlFile('description: Rock & roll, **bold** and *em*\nsummary: a&b *c\n');
+    expect(file.data).toEqual({ description: 'Rock & roll, **bold** and *em*', summary: 'a&b *c' });
+  });
+});

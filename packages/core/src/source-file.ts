@@ -125,6 +125,13 @@ const MAX_EXPANDED_NODES = 20_000_000;
 const ALIAS_CHECK_FLOOR = 200_000;
 const MAX_ALIAS_FACTOR = 20;
 
+/**
+ * An anchor (`&name`) starts the text or follows a space, a colon or a flow indicator.
+ * Aliases need an anchor, so a document without one cannot expand, whatever `&` and `*`
+ * its prose contains.
+ */
+const ANCHOR = /(?:^|[\s[{,:])&[^\s,[\]{}]/;
+
 function parseYaml(text: string, displayPath: string): unknown {
   let data: unknown;
   try {
@@ -139,7 +146,7 @@ function parseYaml(text: string, displayPath: string): unknown {
       { file: displayPath, cause: error },
     );
   }
-  if (text.includes('&') && text.includes('*')) checkAliasExpansion(data, displayPath);
+  if (ANCHOR.test(text)) checkAliasExpansion(data, displayPath);
   return data;
 }
 

@@ -1,6 +1,7 @@
 import {
   asRecord,
   compareFindings,
+  compareText,
   fingerprint,
   listOperations,
   todayUtc,
@@ -185,9 +186,9 @@ function locate(node: SpecNode) {
 function compareChanges(a: Change, b: Change): number {
   return (
     levelRank(b.level) - levelRank(a.level) ||
-    (a.operation?.path ?? '').localeCompare(b.operation?.path ?? '') ||
-    (a.operation?.method ?? '').localeCompare(b.operation?.method ?? '') ||
-    a.id.localeCompare(b.id) ||
+    compareText(a.operation?.path ?? '', b.operation?.path ?? '') ||
+    compareText(a.operation?.method ?? '', b.operation?.method ?? '') ||
+    compareText(a.id, b.id) ||
     compareFindings(a, b)
   );
 }

@@ -7,6 +7,8 @@ import {
 } from '@specgate/core';
 import { diffSpecs, summariseChanges, type DiffResult } from '@specgate/diff';
 
+export { diffToJson } from '@specgate/diff';
+
 /** Options of a diff run. */
 export interface DiffRunOptions {
   cwd: string;
