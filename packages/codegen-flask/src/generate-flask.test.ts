@@ -268,3 +268,107 @@ print(client.get("/v1/orders").status_code)
     ]);
   });
 });
+
+const READ_WRITE_SPEC = `openapi: 3.0.3
+info: { title: Read and write, version: '1' }
+paths:
+  /users:
+    post:
+      operationId: createUser
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/User' }
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/User' }
+components:
+  schemas:
+    Timestamp: { type: string, format: date-time }
+    User:
+      type: object
+      additionalProperties: false
+      required: [id, name, password, createdAt, profile]
+      properties:
+        id: { type: string, format: uuid, readOnly: true }
+        name: { type: string }
+        password: { type: string, minLength: 8, writeOnly: true }
+        createdAt: { $ref: '#/components/schemas/Timestamp', readOnly: true }
+        profile:
+          type: object
+          required: [nickname, score]
+          properties:
+            nickname: { type: string }
+            score: { type: integer, readOnly: true }
+`;
+
+describe('readOnly and writeOnly', () => {
+  test('requests ignore readOnly and responses ignore writeOnly', async () => {
+    const spec = path.join(scratch, 'read-write.yaml');
+    writeFileSync(spec, READ_WRITE_SPEC);
+    const out = folder('read_write_api');
+    await generateFlask(spec, out, { cwd: scratch });
+    writeFileSync(
+      path.join(out, 'handlers/default.py'),
+      `from flask import request
+
+RECEIVED = []
+
+
+def create_user(*, body):
+    RECEIVED.append(body)
+    reply = {
+        "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "name": body["name"],
+        "createdAt": "2026-12-04T12:00:00Z",
+        "profile": {"nickname": body["profile"]["nickname"], "score": 3},
+    }
+    mode = request.args.get("reply")
+    if mode == "short-password":
+        reply["password"] = "short"
+    if mode == "no-id":
+        del reply["id"]
+    if mode == "no-score":
+        del reply["profile"]["score"]
+    return reply, 201
+`,
+    );
+    const output = runPython(
+      `import json
+from read_write_api import create_app
+from read_write_api.handlers import default
+client = create_app({"OPENAPI_VALIDATE_RESPONSES": True}).test_client()
+def show(response):
+    body = response.get_json()
+    print(response.status_code, json.dumps(body.get("errors") if response.status_code >= 400 else sorted(body), sort_keys=True))
+    print("handler got", json.dumps(default.RECEIVED.pop() if default.RECEIVED else None, sort_keys=True))
+user = {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}
+show(client.post("/users", json=user))
+show(client.post("/users", json={**user, "id": "chosen-by-client", "createdAt": 5, "profile": {"nickname": "a", "score": "x"}}))
+show(client.post("/users", json={"name": "ada", "profile": {}}))
+show(client.post("/users?reply=short-password", json=user))
+show(client.post("/users?reply=no-id", json=user))
+show(client.post("/users?reply=no-score", json=user))
+`,
+      scratch,
+    );
+    expect(output.trim().split('\n')).toEqual([
+      '201 ["createdAt", "id", "name", "profile"]',
+      'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
+      '201 ["createdAt", "id", "name", "profile"]',
+      'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
+      `422 [{"in": "body", "message": "'password' is a required property", "path": ""}, {"in": "body", "message": "'nickname' is a required property", "path": "/profile"}]`,
+      'handler got null',
+      '201 ["createdAt", "id", "name", "password", "profile"]',
+      'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
+      `500 [{"in": "response", "message": "'id' is a required property", "path": ""}]`,
+      'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
+      `500 [{"in": "response", "message": "'score' is a required property", "path": "/profile"}]`,
+      'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
+    ]);
+  });
+});

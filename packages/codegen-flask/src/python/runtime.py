@@ -3,7 +3,9 @@
 Each route calls `operation_view`, which validates path, query, header and cookie
 parameters (400) and the request body (415 for an undeclared content type, 400 for
 malformed JSON, 422 for a schema failure), calls the handler, and responds with 501 when the
-handler is missing or raises NotImplementedError. Every error is application/problem+json
+handler is missing or raises NotImplementedError. Request bodies may leave out readOnly
+properties, and any the client sends are removed before the handler sees the body; responses
+may leave out writeOnly properties, and those they contain are not validated. Every error is application/problem+json
 with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
 jsonschema >= 4.10.
 """
@@ -34,6 +36,10 @@ def _pattern(validator, pattern, instance, schema):
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 _FORMATS = FormatChecker()
 
+# Which properties each kind of check ignores: a readOnly property may be left out of a
+# request body and a writeOnly one out of a response, even when `required` lists it.
+_IGNORED_FLAG = {"request": "readOnly", "response": "writeOnly"}
+
 
 class Api:
     """Operations and schema definitions loaded from the generated data files."""
@@ -42,13 +48,38 @@ class Api:
         self.definitions = data["definitions"]
         self.operations = data["operations"]
         self._validators = {}
+        self._classes = {None: _Validator}
+        for kind, flag in _IGNORED_FLAG.items():
+            self._classes[kind] = validators.extend(_Validator, self._ignoring(flag))
 
-    def validator(self, schema):
-        key = id(schema)
+    def _ignoring(self, flag):
+        """Returns `properties` and `required` keywords that skip properties marked with flag."""
+        api = self
+
+        def properties(validator, properties, instance, schema):
+            if not validator.is_type(instance, "object"):
+                return
+            for name, subschema in properties.items():
+                if name in instance and not api.has_flag(subschema, flag):
+                    yield from validator.descend(
+                        instance[name], subschema, path=name, schema_path=name
+                    )
+
+        def required(validator, required, instance, schema):
+            if not validator.is_type(instance, "object"):
+                return
+            for name in required:
+                if name not in instance and not api.has_flag(api.property_schema(schema, name), flag):
+                    yield ValidationError(f"{name!r} is a required property")
+
+        return {"properties": properties, "required": required}
+
+    def validator(self, schema, kind=None):
+        key = (id(schema), kind)
         cached = self._validators.get(key)
         if cached is None:
             root = {"$defs": self.definitions, **schema} if isinstance(schema, dict) else schema
-            cached = (schema, _Validator(root, format_checker=_FORMATS))
+            cached = (schema, self._classes[kind](root, format_checker=_FORMATS))
             self._validators[key] = cached
         return cached[1]
 
@@ -60,12 +91,66 @@ class Api:
             seen += 1
         return schema
 
+    def has_flag(self, schema, flag, depth=0):
+        """Tells whether a schema, a schema it references, or one of its allOf parts sets flag."""
+        if not isinstance(schema, dict) or depth > 16:
+            return False
+        if schema.get(flag) is True:
+            return True
+        if "$ref" in schema:
+            target = self.definitions.get(schema["$ref"].rsplit("/", 1)[-1])
+            if self.has_flag(target, flag, depth + 1):
+                return True
+        return any(self.has_flag(part, flag, depth + 1) for part in schema.get("allOf", ()))
+
+    def property_schema(self, schema, name, depth=0):
+        """Finds the schema of a property in schema's `properties` or in those of its allOf parts."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict) or depth > 16:
+            return None
+        found = schema.get("properties", {}).get(name)
+        if found is not None:
+            return found
+        for part in schema.get("allOf", ()):
+            found = self.property_schema(part, name, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    def strip_read_only(self, schema, value, depth=0):
+        """Removes the readOnly properties a client sent from a validated request body."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict) or depth > 64:
+            return
+        for part in schema.get("allOf", ()):
+            self.strip_read_only(part, value, depth + 1)
+        for keyword in ("anyOf", "oneOf"):
+            parts = schema.get(keyword, ())
+            matching = [part for part in parts if self.validator(part, "request").is_valid(value)]
+            for part in matching:
+                self.strip_read_only(part, value, depth + 1)
+        if isinstance(value, list):
+            items = schema.get("items")
+            for item in value if items is not None else ():
+                self.strip_read_only(items, item, depth + 1)
+            return
+        if not isinstance(value, dict):
+            return
+        declared = schema.get("properties", {})
+        for name in list(value):
+            subschema = declared.get(name, schema.get("additionalProperties"))
+            if name in declared and self.has_flag(subschema, "readOnly"):
+                del value[name]
+            elif subschema is not None:
+                self.strip_read_only(subschema, value[name], depth + 1)
+
     def check(self, schema, value, location, name=None):
         """Validates a value and returns its violations as problem+json error items."""
         if schema is True:
             return []
+        kind = {"body": "request", "response": "response"}.get(location)
         try:
-            found = list(self.validator(schema).iter_errors(value))
+            found = list(self.validator(schema, kind).iter_errors(value))
         except re.error:
             current_app.logger.warning("skipped a pattern Python cannot compile in %s", location)
             return []
@@ -274,6 +359,7 @@ def _read_body(api, body):
         errors = api.check(schema, checked, "body")
         if errors:
             return problem(422, "Unprocessable Content", "The request body does not match the schema.", errors)
+        api.strip_read_only(schema, value)
         return value
     else:
         # NOTE: bodies that are neither JSON nor forms reach the handler unvalidated.
@@ -281,6 +367,7 @@ def _read_body(api, body):
     errors = api.check(schema, value, "body")
     if errors:
         return problem(422, "Unprocessable Content", "The request body does not match the schema.", errors)
+    api.strip_read_only(schema, value)
     return value
 
 
