@@ -372,3 +372,106 @@ show(client.post("/users?reply=no-score", json=user))
     ]);
   });
 });
+
+const QUERY_STYLES_SPEC = `openapi: 3.1.0
+info: { title: Query styles, version: '1' }
+paths:
+  /search:
+    get:
+      operationId: search
+      parameters:
+        - name: filter
+          in: query
+          style: deepObject
+          explode: true
+          schema:
+            type: object
+            additionalProperties: false
+            required: [status]
+            properties:
+              status: { type: string, enum: [open, closed] }
+              limit: { type: integer, maximum: 50 }
+              urgent: { type: boolean }
+              tags: { type: array, items: { type: string } }
+              range:
+                type: object
+                properties:
+                  min: { type: integer }
+        - name: created
+          in: query
+          style: deepObject
+          schema:
+            anyOf:
+              - { type: integer }
+              - type: object
+                properties:
+                  gte: { type: integer }
+        - name: expand
+          in: query
+          style: deepObject
+          schema: { type: array, items: { type: string } }
+        - { name: ids, in: query, explode: false, schema: { type: array, items: { type: integer } } }
+        - name: point
+          in: query
+          explode: false
+          schema: { type: object, properties: { x: { type: integer }, y: { type: number } } }
+        - name: words
+          in: query
+          style: spaceDelimited
+          schema: { type: array, items: { type: string } }
+        - name: codes
+          in: query
+          style: pipeDelimited
+          schema: { type: array, items: { type: integer, minimum: 1 } }
+        - name: page
+          in: query
+          schema: { type: object, properties: { offset: { type: integer }, size: { type: integer } } }
+        - name: X-Pair
+          in: header
+          explode: true
+          schema: { type: object, properties: { a: { type: integer } } }
+      responses: { '200': { description: ok } }
+`;
+
+describe('query parameter styles', () => {
+  test('deepObject and delimited values are parsed, coerced and validated', async () => {
+    const spec = path.join(scratch, 'query-styles.yaml');
+    writeFileSync(spec, QUERY_STYLES_SPEC);
+    const out = folder('query_styles_api');
+    await generateFlask(spec, out, { cwd: scratch });
+    writeFileSync(
+      path.join(out, 'handlers/default.py'),
+      `def search(*, query, headers):
+    return {"query": query, "pair": headers.get("X-Pair")}
+`,
+    );
+    const output = runPython(
+      `import json
+from query_styles_api import create_app
+client = create_app().test_client()
+for url, headers in [
+    ("/search?filter[status]=open&filter[limit]=5&filter[urgent]=true&filter[tags][]=a&filter[tags][]=b&filter[range][min]=-2", {}),
+    ("/search?filter[status]=open&created=7&expand[]=a&expand[]=b", {}),
+    ("/search?filter[status]=open&created[gte]=9&expand[0]=c", {}),
+    ("/search?filter[status]=open&ids=1,2,3&point=x,1,y,2.5&words=a%20b&codes=4|5&offset=10&size=20", {"X-Pair": "a=3"}),
+    ("/search?filter[status]=lost&filter[limit]=many&filter[range][min]=x&filter[other]=1", {}),
+    ("/search?filter[limit]=60&ids=1,x&codes=0|2&point=x,1,y&offset=ten", {}),
+    ("/search", {}),
+]:
+    response = client.get(url, headers=headers)
+    body = response.get_json()
+    print(response.status_code, json.dumps(body if response.status_code == 200 else body["errors"], sort_keys=True))
+`,
+      scratch,
+    );
+    expect(output.trim().split('\n')).toEqual([
+      '200 {"pair": null, "query": {"filter": {"limit": 5, "range": {"min": -2}, "status": "open", "tags": ["a", "b"], "urgent": true}}}',
+      '200 {"pair": null, "query": {"created": 7, "expand": ["a", "b"], "filter": {"status": "open"}}}',
+      '200 {"pair": null, "query": {"created": {"gte": 9}, "expand": ["c"], "filter": {"status": "open"}}}',
+      '200 {"pair": {"a": 3}, "query": {"codes": [4, 5], "filter": {"status": "open"}, "ids": [1, 2, 3], "page": {"offset": 10, "size": 20}, "point": {"x": 1, "y": 2.5}, "words": ["a", "b"]}}',
+      `400 [{"in": "query", "message": "Additional properties are not allowed ('other' was unexpected)", "name": "filter", "path": ""}, {"in": "query", "message": "'many' is not of type 'integer'", "name": "filter", "path": "/limit"}, {"in": "query", "message": "'x' is not of type 'integer'", "name": "filter", "path": "/range/min"}, {"in": "query", "message": "'lost' is not one of ['open', 'closed']", "name": "filter", "path": "/status"}]`,
+      `400 [{"in": "query", "message": "'status' is a required property", "name": "filter", "path": ""}, {"in": "query", "message": "60 is greater than the maximum of 50", "name": "filter", "path": "/limit"}, {"in": "query", "message": "'x' is not of type 'integer'", "name": "ids", "path": "/1"}, {"in": "query", "message": "'x,1,y' is not of type 'object'", "name": "point", "path": ""}, {"in": "query", "message": "0 is less than the minimum of 1", "name": "codes", "path": "/0"}, {"in": "query", "message": "'ten' is not of type 'integer'", "name": "page", "path": "/offset"}]`,
+      '200 {"pair": null, "query": {}}',
+    ]);
+  });
+});
