@@ -96,9 +96,13 @@ async function renderTypes(document: SpecDocument): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   const source = await openApi3Source(document);
   try {
+    // readWriteMarkers wraps readOnly properties in $Read<T> and writeOnly ones in $Write<T>;
+    // openapi-fetch's Writable<T> and Readable<T> then drop them from request bodies and
+    // from responses.
     const ast = await openapiTS(source, {
       silent: true,
       cwd: pathToFileURL(document.rootFile.path),
+      readWriteMarkers: true,
     });
     return astToString(ast);
   } catch (error) {
