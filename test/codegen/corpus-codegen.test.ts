@@ -100,6 +100,7 @@ const TS_FIXTURES = [
     spec: 'test/codegen/fixtures/read-write.yaml',
     probe: 'test/codegen/fixtures/read-write-probe.ts',
   },
+  { spec: 'test/codegen/fixtures/query-styles.yaml' },
 ];
 
 /** tsc's diagnostics grouped by the file they name, relative to the program's folder. */
@@ -171,6 +172,8 @@ describe('TypeScript code for every spec', () => {
     for (const fixture of TS_FIXTURES) {
       const name = path.basename(fixture.spec, '.yaml');
       await generateTs(fixture.spec, path.join(tsDir, name), { cwd: REPO_ROOT });
+      included.push(`${name}/client.ts`);
+      if (fixture.probe === undefined) continue;
       const probe = `${name}/${path.basename(fixture.probe)}`;
       copyFileSync(path.join(REPO_ROOT, fixture.probe), path.join(tsDir, probe));
       probes.push(probe);

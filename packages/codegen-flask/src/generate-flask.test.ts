@@ -99,66 +99,6 @@ components:
             score: { type: integer, readOnly: true }
 `;
 
-const QUERY_STYLES_SPEC = `openapi: 3.1.0
-info: { title: Query styles, version: '1' }
-paths:
-  /search:
-    get:
-      operationId: search
-      parameters:
-        - name: filter
-          in: query
-          style: deepObject
-          explode: true
-          schema:
-            type: object
-            additionalProperties: false
-            required: [status]
-            properties:
-              status: { type: string, enum: [open, closed] }
-              limit: { type: integer, maximum: 50 }
-              urgent: { type: boolean }
-              tags: { type: array, items: { type: string } }
-              range:
-                type: object
-                properties:
-                  min: { type: integer }
-        - name: created
-          in: query
-          style: deepObject
-          schema:
-            anyOf:
-              - { type: integer }
-              - type: object
-                properties:
-                  gte: { type: integer }
-        - name: expand
-          in: query
-          style: deepObject
-          schema: { type: array, items: { type: string } }
-        - { name: ids, in: query, explode: false, schema: { type: array, items: { type: integer } } }
-        - name: point
-          in: query
-          explode: false
-          schema: { type: object, properties: { x: { type: integer }, y: { type: number } } }
-        - name: words
-          in: query
-          style: spaceDelimited
-          schema: { type: array, items: { type: string } }
-        - name: codes
-          in: query
-          style: pipeDelimited
-          schema: { type: array, items: { type: integer, minimum: 1 } }
-        - name: page
-          in: query
-          schema: { type: object, properties: { offset: { type: integer }, size: { type: integer } } }
-        - name: X-Pair
-          in: header
-          explode: true
-          schema: { type: object, properties: { a: { type: integer } } }
-      responses: { '200': { description: ok } }
-`;
-
 /**
  * Generated packages the Flask probes below import, built once. Their probe scripts run in one
  * Python process, because each interpreter start and Flask import costs about 0.3 s of CPU.
@@ -211,9 +151,9 @@ def create_user(*, body):
 `,
   );
 
-  const stylesSpec = path.join(scratch, 'query-styles.yaml');
-  writeFileSync(stylesSpec, QUERY_STYLES_SPEC);
-  await generateFlask(stylesSpec, folder('query_styles_api'), { cwd: scratch });
+  await generateFlask('test/codegen/fixtures/query-styles.yaml', folder('query_styles_api'), {
+    cwd: REPO_ROOT,
+  });
   writeFileSync(
     path.join(folder('query_styles_api'), 'handlers/default.py'),
     `def search(*, query, headers):

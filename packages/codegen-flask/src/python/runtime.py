@@ -564,7 +564,9 @@ def _check_response(api, operation, response):
     """Validates a handler's response against the spec; a mismatch becomes a 500."""
     status = str(response.status_code)
     responses = operation["responses"]
-    declared = responses.get(status) or responses.get(status[0] + "XX") or responses.get("default")
+    # A declared status without content maps to {}, which must still count as declared.
+    key = next((key for key in (status, status[0] + "XX", "default") if key in responses), None)
+    declared = responses.get(key) if key is not None else None
     if declared is None:
         return problem(
             500,
