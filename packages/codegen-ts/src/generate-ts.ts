@@ -162,7 +162,7 @@ function clientOperations(document: SpecDocument): ClientOperation[] {
 }
 
 /**
- * The query parameters openapi-fetch's default serializer would send in another shape than
+ * Lists the query parameters that openapi-fetch's default serializer would send in another shape than
  * the spec declares: every style other than exploded `form`, and exploded `form` objects,
  * which openapi-fetch sends as deepObject.
  */

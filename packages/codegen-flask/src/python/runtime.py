@@ -4,9 +4,9 @@ Each route calls `operation_view`, which validates path, query, header and cooki
 parameters (400) and the request body (415 for an undeclared content type, 400 for
 malformed JSON, 422 for a schema failure), calls the handler, and responds with 501 when the
 handler is missing or raises NotImplementedError. Request bodies may leave out readOnly
-properties, and any the client sends are removed before the handler sees the body; responses
-may leave out writeOnly properties, and those they contain are not validated. Every error is application/problem+json
-with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
+properties, and any the client sends are removed before the handler gets the body. Responses
+may leave out writeOnly properties, and those they contain are not validated. Every error is
+application/problem+json with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
 jsonschema >= 4.10.
 """
 
@@ -36,8 +36,8 @@ def _pattern(validator, pattern, instance, schema):
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 _FORMATS = FormatChecker()
 
-# Which properties each kind of check ignores: a readOnly property may be left out of a
-# request body and a writeOnly one out of a response, even when `required` lists it.
+# The flag of the properties each kind of check skips. A readOnly property may be left out of
+# a request body and a writeOnly one out of a response, even when `required` lists it.
 _IGNORED_FLAG = {"request": "readOnly", "response": "writeOnly"}
 
 
@@ -264,7 +264,7 @@ def _read_parameters(api, operation, path_values):
 def _read_raw(api, parameter, claimed):
     """Reads one query, header or cookie value and converts it to the schema's types.
 
-    claimed holds the names of the operation's other parameters in the same location, which an
+    claimed contains the names of the operation's other parameters in the same location, which an
     exploded form object with additionalProperties must leave to them.
     """
     location = parameter["in"]
@@ -428,7 +428,7 @@ def _properties_of(api, schema, depth=0):
 
 
 def _types(api, schema, depth=0):
-    """The JSON types a schema allows, including those of its anyOf and oneOf branches."""
+    """Collects the JSON types a schema allows, including those of its anyOf and oneOf branches."""
     if api is not None:
         schema = api.resolve(schema)
     if not isinstance(schema, dict) or depth > 8:

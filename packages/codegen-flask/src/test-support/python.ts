@@ -42,8 +42,8 @@ export function runPytest(target: string, cwd: string): { status: number | null;
 
 /**
  * Runs several Python scripts in one process, each with its own globals, and returns each
- * script's stdout by name. One interpreter start and one Flask import serve the whole batch;
- * a script that raises reports its traceback as its output instead of stopping the others.
+ * script's stdout by name. One interpreter start and one Flask import serve the whole batch.
+ * A script that raises reports its traceback as its output, and the others still run.
  */
 export function runPythonBatch(
   scripts: Record<string, string>,
