@@ -101,7 +101,9 @@ async function renderTypes(document: SpecDocument): Promise<string> {
   try {
     // readWriteMarkers wraps readOnly properties in $Read<T> and writeOnly ones in $Write<T>;
     // openapi-fetch's Writable<T> and Readable<T> then drop them from request bodies and
-    // from responses.
+    // from responses. NOTE: openapi-typescript 7.13 reads the flags on a property's own
+    // schema only, so a flag set inside a `$ref` target is not marked, although the Flask
+    // runtime honours it.
     const ast = await openapiTS(source, {
       silent: true,
       cwd: pathToFileURL(document.rootFile.path),
