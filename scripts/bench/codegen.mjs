@@ -1,10 +1,12 @@
 // Code generation benchmark: `specgate generate ts` and `specgate generate flask` on GitHub's
 // REST description, against bare openapi-typescript (Node API, default options) on the same
-// file. Each command runs in a fresh Node process, measured by measure.mjs.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// file, then `specgate generate ts` and strict tsc on each large corpus spec, which the test
+// suite leaves out for time. Each command runs in a fresh Node process, measured by measure.mjs.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { lintInputs } from './benchmarks.mjs';
 import { firstLine, measureNode, median } from './measure.mjs';
 import { githubSpecPath, installedVersion, repoRoot } from './tools.mjs';
 
@@ -78,7 +80,47 @@ export async function runCodegenBenchmark(context) {
   return {
     spec: 'octokit-openapi-23/generated/api.github.com.json (@octokit/openapi 23.0.2)',
     tools: [specgateTs, bare, specgateFlask, typecheck],
+    largeSpecs: await typecheckLargeSpecs(context),
   };
+}
+
+/** tsc on a client of a multi-megabyte spec takes minutes, more than the default run timeout. */
+const LARGE_TYPECHECK_TIMEOUT_MS = 900_000;
+
+/**
+ * Generates a client for each large corpus spec of the lint benchmark (GitHub's is covered
+ * above) and type-checks it once, recording pass or fail per spec. A spec that specgate
+ * rejects as invalid (exit 2, as lint would) is recorded without a tsc run.
+ */
+async function typecheckLargeSpecs(context) {
+  const inputs = lintInputs(context.corpusDir).filter((input) => !input.name.startsWith('GitHub'));
+  const results = [];
+  for (const input of inputs) {
+    if (!existsSync(input.spec)) {
+      results.push({ name: input.name, verdict: `skipped: ${input.spec} not found` });
+      continue;
+    }
+    const generate = await timeRuns(
+      `specgate generate ts on ${input.name}`,
+      (outDir) => [specgateBin, 'generate', 'ts', input.spec, '-o', outDir, '--quiet'],
+      { ...context, runs: 1 },
+    );
+    if (generate.failure) {
+      results.push({
+        name: input.name,
+        generate,
+        verdict: `generate failed: ${generate.failure.kind}`,
+      });
+      continue;
+    }
+    const typecheck = await typecheckClient(generate.outDir, {
+      ...context,
+      timeoutMs: Math.max(context.timeoutMs, LARGE_TYPECHECK_TIMEOUT_MS),
+    });
+    const verdict = typecheck.failure ? `tsc failed: ${typecheck.failure.kind}` : 'pass';
+    results.push({ name: input.name, generate, typecheck, verdict });
+  }
+  return results;
 }
 
 /**
@@ -153,12 +195,39 @@ ${rows.join('\n')}
 \`specgate generate ts\` / bare openapi-typescript ${installedVersion('openapi-typescript', 'packages/codegen-ts/package.json')}:
 **${ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`}** in wall time (target ≤ ${CODEGEN_TARGET}×), ${cpu === null ? 'n/a' : `${cpu.toFixed(2)}×`} in CPU time. specgate also loads
 the spec with its own loader and renders \`client.ts\`; bare openapi-typescript only writes the
-types. Run it with \`node scripts/bench/run.mjs --only codegen\`.`;
+types. Run it with \`node scripts/bench/run.mjs --only codegen\`.
+${largeSpecsSection(result.largeSpecs ?? [])}`;
+}
+
+function largeSpecsSection(largeSpecs) {
+  if (largeSpecs.length === 0) return '';
+  const rows = largeSpecs.map((entry) => {
+    const failure = entry.typecheck?.failure ?? entry.generate?.failure;
+    const detail = failure ? ` (${failure.message})` : '';
+    return `| ${entry.name} | ${seconds(entry.generate?.wallMs ?? null)} | ${seconds(entry.typecheck?.wallMs ?? null)} | ${mebibytes(entry.typecheck?.rssKb ?? null)} | ${entry.verdict}${detail} |`;
+  });
+  return `
+### Strict tsc on the large corpus specs
+
+The test suite type-checks clients of corpus specs under 1 MB only. Here each large corpus
+spec gets one \`specgate generate ts\` run and one \`tsc --noEmit\` run with the settings above.
+
+| spec | generate ts | tsc | tsc peak RSS | result |
+|---|---|---|---|---|
+${rows.join('\n')}`;
 }
 
 /** The summary line printed at the end of a run. */
 export function codegenSummary(result) {
   const ratio = codegenRatio(result);
   const [specgateTs, bare, flask, typecheck] = result.tools;
-  return `codegen github: ts ${seconds(specgateTs.wallMs)}, bare openapi-typescript ${seconds(bare.wallMs)}, ratio ${ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`} (target ≤ ${CODEGEN_TARGET}×); flask ${seconds(flask.wallMs)}; tsc ${typecheck.failure ? typecheck.failure.kind : 'ok'} in ${seconds(typecheck.wallMs)}`;
+  const large = (result.largeSpecs ?? []).map((entry) => `${entry.name}: ${entry.verdict}`);
+  return `codegen github: ts ${seconds(specgateTs.wallMs)}, bare openapi-typescript ${seconds(bare.wallMs)}, ratio ${ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`} (target ≤ ${CODEGEN_TARGET}×); flask ${seconds(flask.wallMs)}; tsc ${typecheck.failure ? typecheck.failure.kind : 'ok'} in ${seconds(typecheck.wallMs)}${large.length === 0 ? '' : `; large specs under tsc: ${large.join(', ')}`}`;
+}
+
+/** True when a large corpus spec failed to generate or to type-check. */
+export function codegenLargeSpecsFailed(result) {
+  return (result.largeSpecs ?? []).some(
+    (entry) => entry.verdict !== 'pass' && !entry.verdict.startsWith('skipped'),
+  );
 }

@@ -9,7 +9,12 @@ import { parseArgs } from 'node:util';
 
 import { runDiffBenchmark, runGithubBenchmark, runLintBenchmark } from './benchmarks.mjs';
 import { runScanBenchmark, scanSection } from './scan.mjs';
-import { codegenSection, codegenSummary, runCodegenBenchmark } from './codegen.mjs';
+import {
+  codegenLargeSpecsFailed,
+  codegenSection,
+  codegenSummary,
+  runCodegenBenchmark,
+} from './codegen.mjs';
 import { rssMethod } from './measure.mjs';
 import { mockSection, mockVerdicts, runMockBenchmark } from './mock.mjs';
 import { diffSection, githubSection, lintSection, summaryLines, writeSection } from './report.mjs';
@@ -155,7 +160,8 @@ function specgateFailed(results) {
     ...(results.github ? [results.github.tool] : []),
     ...(results.codegen ? [results.codegen.tools[0], results.codegen.tools[2]] : []),
   ];
-  return specgateRuns.some((tool) => tool.failure !== null);
+  const largeSpecsFailed = results.codegen ? codegenLargeSpecsFailed(results.codegen) : false;
+  return largeSpecsFailed || specgateRuns.some((tool) => tool.failure !== null);
 }
 
 async function main() {

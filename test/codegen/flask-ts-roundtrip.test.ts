@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +29,7 @@ interface ApiErrorShape {
 
 let pythonDir = '';
 let tsDir = '';
+let stylesTsDir = '';
 let server: ChildProcess | undefined;
 let baseUrl = '';
 // The generated module is imported at run time, so its types are not known here.
@@ -36,14 +37,19 @@ let clientModule: {
   createClient: (options: Record<string, unknown>) => Record<string, Record<string, Function>>;
   ApiError: new (...args: never[]) => ApiErrorShape;
 };
+let stylesModule: typeof clientModule;
 
 async function startServer(
   packageParent: string,
 ): Promise<{ process: ChildProcess; port: number }> {
   const code = [
+    'from werkzeug.middleware.dispatcher import DispatcherMiddleware',
     'from werkzeug.serving import make_server',
     'from orders_api import create_app',
-    'server = make_server("127.0.0.1", 0, create_app({"OPENAPI_VALIDATE_RESPONSES": True}), threaded=True)',
+    'import query_styles_api',
+    'config = {"OPENAPI_VALIDATE_RESPONSES": True}',
+    'app = DispatcherMiddleware(create_app(config), {"/styles": query_styles_api.create_app(config)})',
+    'server = make_server("127.0.0.1", 0, app, threaded=True)',
     'print(server.server_port, flush=True)',
     'server.serve_forever()',
   ].join('\n');
@@ -87,16 +93,27 @@ beforeAll(async () => {
     path.join(packageDir, 'handlers/orders.py'),
   );
   await generateTs('specs/orders/openapi.yaml', tsDir, { cwd: REPO_ROOT });
+  const stylesSpec = 'test/codegen/fixtures/query-styles.yaml';
+  const stylesDir = path.join(pythonDir, 'query_styles_api');
+  await generateFlask(stylesSpec, stylesDir, { cwd: REPO_ROOT });
+  writeFileSync(
+    path.join(stylesDir, 'handlers/default.py'),
+    'def search(*, query, headers):\n    return {"query": query}\n',
+  );
+  stylesTsDir = mkdtempSync(path.join(TS_OUTPUT, 'query-styles-'));
+  await generateTs(stylesSpec, stylesTsDir, { cwd: REPO_ROOT });
   const started = await startServer(pythonDir);
   server = started.process;
   baseUrl = `http://127.0.0.1:${started.port}`;
   clientModule = await import(pathToFileURL(path.join(tsDir, 'client.ts')).href);
+  stylesModule = await import(pathToFileURL(path.join(stylesTsDir, 'client.ts')).href);
 });
 
 afterAll(() => {
   if (server?.pid !== undefined) server.kill();
   rmSync(pythonDir, { recursive: true, force: true });
   rmSync(tsDir, { recursive: true, force: true });
+  rmSync(stylesTsDir, { recursive: true, force: true });
 });
 
 describe('generated TS client against the generated Flask app', () => {
@@ -231,5 +248,31 @@ describe('generated TS client against the generated Flask app', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  test('query parameters travel in the style the spec declares', async () => {
+    const requests: string[] = [];
+    const client = stylesModule.createClient({
+      baseUrl: `${baseUrl}/styles`,
+      fetch: (request: Request) => {
+        requests.push(decodeURIComponent(new URL(request.url).search));
+        return fetch(request);
+      },
+    });
+    const query = {
+      filter: { status: 'open', limit: 5, tags: ['a', 'b'], range: { min: -2 } },
+      created: { gte: 9 },
+      expand: ['c', 'd'],
+      ids: [1, 2, 3],
+      point: { x: 1, y: 2.5 },
+      words: ['a', 'b'],
+      codes: [4, 5],
+      page: { offset: 10, size: 20 },
+    };
+    const answer = await client['default']!['search']!({ params: { query } });
+    expect(requests).toEqual([
+      '?filter[status]=open&filter[limit]=5&filter[tags][]=a&filter[tags][]=b&filter[range][min]=-2&created[gte]=9&expand[]=c&expand[]=d&ids=1,2,3&point=x,1,y,2.5&words=a b&codes=4|5&offset=10&size=20',
+    ]);
+    expect(answer).toEqual({ query });
   });
 });

@@ -203,7 +203,7 @@ function sampleRequest(
 
 function queryValue(parameter: FlaskParameter, text: string | string[]): string | string[] {
   if (!Array.isArray(text)) return text;
-  if (parameter.style === 'form' && parameter.explode) return text;
+  if (parameter.explode) return text;
   const separator = { spaceDelimited: ' ', pipeDelimited: '|' }[parameter.style] ?? ',';
   return text.join(separator);
 }

@@ -129,8 +129,6 @@ export class SchemaConverter {
       else if (converted !== undefined) schema[key] = converted;
     }
     if (schema['type'] === 'file') delete schema['type'];
-    // NOTE: one schema serves requests and responses, so a readOnly property listed in
-    // `required` is also required in request bodies.
     if (this.version !== '3.1') this.applyDraft4Rules(record, schema);
     return schema;
   }
@@ -184,9 +182,15 @@ export class SchemaConverter {
       this.definitions.set(name, true);
       this.definitions.set(name, this.convertValue(target.value, target.file, target.pointer));
     }
-    const reference = { $ref: `#/$defs/${name}` };
-    // A 3.1 `$ref` may have sibling keywords; in 3.0 and 2.0 they are ignored.
-    if (this.version !== '3.1') return reference;
+    const reference: Record<string, unknown> = { $ref: `#/$defs/${name}` };
+    // A 3.1 `$ref` may have sibling keywords; in 3.0 and 2.0 they are ignored, except
+    // readOnly and writeOnly, which specs often set beside a ref and the runtime reads.
+    if (this.version !== '3.1') {
+      for (const flag of ['readOnly', 'writeOnly'] as const) {
+        if ((record as Record<string, unknown>)[flag] === true) reference[flag] = true;
+      }
+      return reference;
+    }
     const siblings = Object.keys(record).filter((key) => key !== '$ref');
     if (siblings.length === 0) return reference;
     const rest = Object.fromEntries(siblings.map((key) => [key, (record as never)[key]]));

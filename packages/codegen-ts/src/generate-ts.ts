@@ -8,7 +8,9 @@ import {
   listOperations,
   loadSpec,
   SpecgateError,
+  type ParameterView,
   type SpecDocument,
+  type SpecNode,
 } from '@specgate/core';
 import { readLifecycle } from '@specgate/policy';
 import type { OpenAPI3 } from 'openapi-typescript';
@@ -19,6 +21,7 @@ import {
   tsHeader,
   TS_GENERATED_MARKER,
   type ClientOperation,
+  type QueryStyle,
 } from './render-client.js';
 
 /** Options of a TypeScript generation run. */
@@ -96,9 +99,15 @@ async function renderTypes(document: SpecDocument): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   const source = await openApi3Source(document);
   try {
+    // readWriteMarkers wraps readOnly properties in $Read<T> and writeOnly ones in $Write<T>;
+    // openapi-fetch's Writable<T> and Readable<T> then drop them from request bodies and
+    // from responses. NOTE: openapi-typescript 7.13 reads the flags on a property's own
+    // schema only, so a flag set inside a `$ref` target is not marked, although the Flask
+    // runtime honours it.
     const ast = await openapiTS(source, {
       silent: true,
       cwd: pathToFileURL(document.rootFile.path),
+      readWriteMarkers: true,
     });
     return astToString(ast);
   } catch (error) {
@@ -144,12 +153,56 @@ function clientOperations(document: SpecDocument): ClientOperation[] {
       description: typeof record['description'] === 'string' ? record['description'].trim() : '',
       deprecated: view.deprecated,
     };
+    const queryStyles = styledQueryParameters(document, view.parameters);
+    if (Object.keys(queryStyles).length > 0) operation.queryStyles = queryStyles;
     if (lifecycle.sunset !== undefined) operation.sunset = lifecycle.sunset;
     if (lifecycle.replacedBy !== undefined) operation.replacedBy = lifecycle.replacedBy;
     return operation;
   });
   rejectCollisions(document, operations);
   return operations;
+}
+
+/**
+ * Lists the query parameters that openapi-fetch's default serializer would send in another shape than
+ * the spec declares: every style other than exploded `form`, and exploded `form` objects,
+ * which openapi-fetch sends as deepObject.
+ */
+function styledQueryParameters(
+  document: SpecDocument,
+  parameters: ParameterView[],
+): Record<string, QueryStyle> {
+  const styles: Record<string, QueryStyle> = {};
+  for (const parameter of parameters) {
+    if (parameter.in !== 'query') continue;
+    const defaultStyle = parameter.style === 'form' && parameter.explode;
+    if (defaultStyle && !isObjectSchema(document, parameter.schema)) continue;
+    styles[parameter.name] = [parameter.style, parameter.explode];
+  }
+  return styles;
+}
+
+function isObjectSchema(document: SpecDocument, node: SpecNode | null): boolean {
+  let value = node?.value;
+  let file = node?.file;
+  for (let depth = 0; depth < 8 && file !== undefined; depth += 1) {
+    const record = asRecord(value);
+    if (!record || typeof record['$ref'] !== 'string') break;
+    try {
+      const target = document.resolveRef(record['$ref'], file);
+      value = target.value;
+      file = target.file;
+    } catch {
+      return false;
+    }
+  }
+  const record = asRecord(value) ?? {};
+  const type = record['type'];
+  return (
+    type === 'object' ||
+    (Array.isArray(type) && type.includes('object')) ||
+    record['properties'] !== undefined
+  );
 }
 
 function rejectCollisions(document: SpecDocument, operations: ClientOperation[]): void {

@@ -3,8 +3,10 @@
 Each route calls `operation_view`, which validates path, query, header and cookie
 parameters (400) and the request body (415 for an undeclared content type, 400 for
 malformed JSON, 422 for a schema failure), calls the handler, and responds with 501 when the
-handler is missing or raises NotImplementedError. Every error is application/problem+json
-with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
+handler is missing or raises NotImplementedError. Request bodies may leave out readOnly
+properties, and any the client sends are removed before the handler gets the body. Responses
+may leave out writeOnly properties, and those they contain are not validated. Every error is
+application/problem+json with an `errors` list of {in, name, path, message}. Works with Flask >= 2.2 and
 jsonschema >= 4.10.
 """
 
@@ -34,6 +36,10 @@ def _pattern(validator, pattern, instance, schema):
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 _FORMATS = FormatChecker()
 
+# The flag of the properties each kind of check skips. A readOnly property may be left out of
+# a request body and a writeOnly one out of a response, even when `required` lists it.
+_IGNORED_FLAG = {"request": "readOnly", "response": "writeOnly"}
+
 
 class Api:
     """Operations and schema definitions loaded from the generated data files."""
@@ -42,13 +48,38 @@ class Api:
         self.definitions = data["definitions"]
         self.operations = data["operations"]
         self._validators = {}
+        self._classes = {None: _Validator}
+        for kind, flag in _IGNORED_FLAG.items():
+            self._classes[kind] = validators.extend(_Validator, self._ignoring(flag))
 
-    def validator(self, schema):
-        key = id(schema)
+    def _ignoring(self, flag):
+        """Returns `properties` and `required` keywords that skip properties marked with flag."""
+        api = self
+
+        def properties(validator, properties, instance, schema):
+            if not validator.is_type(instance, "object"):
+                return
+            for name, subschema in properties.items():
+                if name in instance and not api.has_flag(subschema, flag):
+                    yield from validator.descend(
+                        instance[name], subschema, path=name, schema_path=name
+                    )
+
+        def required(validator, required, instance, schema):
+            if not validator.is_type(instance, "object"):
+                return
+            for name in required:
+                if name not in instance and not api.has_flag(api.property_schema(schema, name), flag):
+                    yield ValidationError(f"{name!r} is a required property")
+
+        return {"properties": properties, "required": required}
+
+    def validator(self, schema, kind=None):
+        key = (id(schema), kind)
         cached = self._validators.get(key)
         if cached is None:
             root = {"$defs": self.definitions, **schema} if isinstance(schema, dict) else schema
-            cached = (schema, _Validator(root, format_checker=_FORMATS))
+            cached = (schema, self._classes[kind](root, format_checker=_FORMATS))
             self._validators[key] = cached
         return cached[1]
 
@@ -60,12 +91,66 @@ class Api:
             seen += 1
         return schema
 
+    def has_flag(self, schema, flag, depth=0):
+        """Tells whether a schema, a schema it references, or one of its allOf parts sets flag."""
+        if not isinstance(schema, dict) or depth > 16:
+            return False
+        if schema.get(flag) is True:
+            return True
+        if "$ref" in schema:
+            target = self.definitions.get(schema["$ref"].rsplit("/", 1)[-1])
+            if self.has_flag(target, flag, depth + 1):
+                return True
+        return any(self.has_flag(part, flag, depth + 1) for part in schema.get("allOf", ()))
+
+    def property_schema(self, schema, name, depth=0):
+        """Finds the schema of a property in schema's `properties` or in those of its allOf parts."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict) or depth > 16:
+            return None
+        found = schema.get("properties", {}).get(name)
+        if found is not None:
+            return found
+        for part in schema.get("allOf", ()):
+            found = self.property_schema(part, name, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    def strip_read_only(self, schema, value, depth=0):
+        """Removes the readOnly properties a client sent from a validated request body."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict) or depth > 64:
+            return
+        for part in schema.get("allOf", ()):
+            self.strip_read_only(part, value, depth + 1)
+        for keyword in ("anyOf", "oneOf"):
+            parts = schema.get(keyword, ())
+            matching = [part for part in parts if self.validator(part, "request").is_valid(value)]
+            for part in matching:
+                self.strip_read_only(part, value, depth + 1)
+        if isinstance(value, list):
+            items = schema.get("items")
+            for item in value if items is not None else ():
+                self.strip_read_only(items, item, depth + 1)
+            return
+        if not isinstance(value, dict):
+            return
+        declared = schema.get("properties", {})
+        for name in list(value):
+            subschema = declared.get(name, schema.get("additionalProperties"))
+            if name in declared and self.has_flag(subschema, "readOnly"):
+                del value[name]
+            elif subschema is not None:
+                self.strip_read_only(subschema, value[name], depth + 1)
+
     def check(self, schema, value, location, name=None):
         """Validates a value and returns its violations as problem+json error items."""
         if schema is True:
             return []
+        kind = {"body": "request", "response": "response"}.get(location)
         try:
-            found = list(self.validator(schema).iter_errors(value))
+            found = list(self.validator(schema, kind).iter_errors(value))
         except re.error:
             current_app.logger.warning("skipped a pattern Python cannot compile in %s", location)
             return []
@@ -146,12 +231,17 @@ def _read_parameters(api, operation, path_values):
         if location == "path":
             raw = path_values.get(parameter["pythonName"])
             if isinstance(raw, str):
-                raw = _convert(raw, api.resolve(schema))
+                raw = _convert(raw, _types(api, schema))
             value = str(raw) if isinstance(raw, uuid.UUID) else raw
             errors += api.check(schema, value, "path", parameter["name"])
             arguments[parameter["pythonName"]] = raw
             continue
-        present, value = _read_raw(api, parameter)
+        claimed = {
+            other["name"]
+            for other in operation["parameters"]
+            if other["in"] == location and other is not parameter
+        }
+        present, value = _read_raw(api, parameter, claimed)
         group = groups.setdefault(location, {})
         if not present:
             if parameter["required"]:
@@ -171,52 +261,202 @@ def _read_parameters(api, operation, path_values):
     return arguments, errors
 
 
-def _read_raw(api, parameter):
-    """Reads one query, header or cookie value and converts it to the schema's type."""
+def _read_raw(api, parameter, claimed):
+    """Reads one query, header or cookie value and converts it to the schema's types.
+
+    claimed contains the names of the operation's other parameters in the same location, which an
+    exploded form object with additionalProperties must leave to them.
+    """
     location = parameter["in"]
     name = parameter["name"]
     source = {"query": request.args, "header": request.headers, "cookie": request.cookies}.get(
         location
     )
-    if source is None or name not in source:
+    if source is None:
+        return False, None
+    schema = api.resolve(parameter["schema"])
+    style = parameter["style"]
+    if location == "query" and style == "deepObject" and not parameter["json"]:
+        return _read_deep_object(api, source, name, schema)
+    target = _object_schema(api, schema)
+    if location == "query" and style == "form" and parameter["explode"] and target is not None:
+        if not parameter["json"]:
+            return _read_form_object(api, source, target, claimed)
+    if name not in source:
         return False, None
     if parameter["json"]:
         try:
             return True, json.loads(source.get(name))
         except ValueError:
             return True, source.get(name)
-    schema = api.resolve(parameter["schema"])
-    if _types(schema) == {"array"}:
-        if location == "query" and parameter["style"] == "form" and parameter["explode"]:
+    separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+    if _types(api, schema) == {"array"}:
+        if location == "query" and parameter["explode"] and style != "deepObject":
             raw_items = source.getlist(name)
         else:
-            separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(parameter["style"], ",")
             raw_items = source.get(name).split(separator)
+        return True, _convert_all(api, raw_items, schema)
+    if target is not None:
+        # Header objects (style simple) spell an exploded pair as key=value.
+        exploded = location == "header" and parameter["explode"]
+        return True, _read_pairs(api, source.get(name), separator, target, exploded)
+    return True, _convert(source.get(name), _types(api, schema))
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _read_deep_object(api, source, name, schema):
+    """Reads `name[field]=value` keys (style deepObject) into a dict, nested brackets included.
+
+    A trailing `[]` or `[<index>]` appends to a list, as in `expand[]=a&expand[]=b`. A plain
+    `name=value` is read as one value when no bracketed key is present.
+    """
+    tree = {}
+    found = False
+    for key in source.keys():
+        if not key.startswith(name + "["):
+            continue
+        rest = key[len(name):]
+        segments = _BRACKETED.findall(rest)
+        if "".join(f"[{segment}]" for segment in segments) != rest:
+            continue
+        if segments and (segments[-1] == "" or segments[-1].isdigit()):
+            segments = segments[:-1]
+        found = True
+        if not segments:
+            tree.setdefault("", []).extend(source.getlist(key))
+            continue
+        node = tree
+        for segment in segments[:-1]:
+            child = node.get(segment)
+            if not isinstance(child, dict):
+                child = node[segment] = {}
+            node = child
+        leaf = node.get(segments[-1])
+        if not isinstance(leaf, list):
+            leaf = node[segments[-1]] = []
+        leaf.extend(source.getlist(key))
+    if not found:
+        if name not in source:
+            return False, None
+        return True, _convert_all(api, source.getlist(name), schema)
+    if list(tree) == [""]:
+        return True, _convert_all(api, tree[""], schema)
+    tree.pop("", None)
+    return True, _convert_tree(api, tree, schema)
+
+
+def _read_form_object(api, source, target, claimed):
+    """Reads an exploded form object, whose properties arrive as separate query keys."""
+    properties = _properties_of(api, target)
+    extra = target.get("additionalProperties")
+    value = {}
+    for key in source.keys():
+        if key in properties:
+            field = properties[key]
+        elif extra is not None and extra is not False and key not in claimed:
+            field = extra
+        else:
+            continue
+        value[key] = _convert_all(api, source.getlist(key), field)
+    return bool(value), value
+
+
+def _read_pairs(api, text, separator, target, exploded):
+    """Reads an object serialised as `k1,v1,k2,v2` (or `k1=v1,k2=v2` when exploded)."""
+    parts = text.split(separator)
+    if exploded:
+        pairs = [part.partition("=")[::2] for part in parts]
+    elif len(parts) % 2 == 0:
+        pairs = list(zip(parts[0::2], parts[1::2]))
+    else:
+        # An odd count cannot be key/value pairs; validation reports the string.
+        return text
+    return _convert_tree(api, {key: [item] for key, item in pairs}, target)
+
+
+def _convert_tree(api, tree, schema):
+    """Converts a dict of raw string lists to the types of the object schema's properties."""
+    target = _object_schema(api, schema) or {}
+    properties = _properties_of(api, target)
+    extra = target.get("additionalProperties")
+    value = {}
+    for key, raw in tree.items():
+        field = properties.get(key, extra if isinstance(extra, dict) else True)
+        if isinstance(raw, dict):
+            value[key] = _convert_tree(api, raw, field)
+        else:
+            value[key] = _convert_all(api, raw, field)
+    return value
+
+
+def _convert_all(api, texts, schema):
+    """Converts repeated raw values: a list for array schemas, else the single value."""
+    schema = api.resolve(schema)
+    if "array" in _types(api, schema) or len(texts) != 1:
         items = api.resolve(schema.get("items", True)) if isinstance(schema, dict) else True
-        return True, [_convert(item, items) for item in raw_items]
-    return True, _convert(source.get(name), schema)
+        return [_convert(text, _types(api, items)) for text in texts]
+    return _convert(texts[0], _types(api, schema))
 
 
-def _types(schema):
+def _object_schema(api, schema):
+    """Returns the object schema a parameter's value takes, looking into anyOf and oneOf."""
+    schema = api.resolve(schema)
     if not isinstance(schema, dict):
+        return None
+    if "object" in _types(None, schema) or "properties" in schema:
+        return schema
+    for keyword in ("allOf", "anyOf", "oneOf"):
+        for part in schema.get(keyword, ()):
+            found = _object_schema(api, part)
+            if found is not None:
+                return found
+    return None
+
+
+def _properties_of(api, schema, depth=0):
+    """Collects the properties of an object schema and of its allOf parts."""
+    schema = api.resolve(schema)
+    if not isinstance(schema, dict) or depth > 16:
+        return {}
+    properties = {}
+    for part in schema.get("allOf", ()):
+        properties.update(_properties_of(api, part, depth + 1))
+    properties.update(schema.get("properties", {}))
+    return properties
+
+
+def _types(api, schema, depth=0):
+    """Collects the JSON types a schema allows, including those of its anyOf and oneOf branches."""
+    if api is not None:
+        schema = api.resolve(schema)
+    if not isinstance(schema, dict) or depth > 8:
         return set()
     declared = schema.get("type")
     if isinstance(declared, list):
-        return set(declared)
-    return {declared} if isinstance(declared, str) else set()
+        types = set(declared)
+    else:
+        types = {declared} if isinstance(declared, str) else set()
+    if api is not None:
+        for keyword in ("anyOf", "oneOf"):
+            for part in schema.get(keyword, ()):
+                types |= _types(api, part, depth + 1)
+    return types
 
 
-def _convert(text, schema):
-    types = _types(schema)
+def _convert(text, types):
     if "integer" in types and re.fullmatch(r"[+-]?\d+", text):
         return int(text)
     if "number" in types:
         try:
             return float(text) if not re.fullmatch(r"[+-]?\d+", text) else int(text)
         except ValueError:
-            return text
+            pass
     if "boolean" in types and text in ("true", "false"):
         return text == "true"
+    if "null" in types and "string" not in types and text == "null":
+        return None
     return text
 
 
@@ -274,6 +514,7 @@ def _read_body(api, body):
         errors = api.check(schema, checked, "body")
         if errors:
             return problem(422, "Unprocessable Content", "The request body does not match the schema.", errors)
+        api.strip_read_only(schema, value)
         return value
     else:
         # NOTE: bodies that are neither JSON nor forms reach the handler unvalidated.
@@ -281,6 +522,7 @@ def _read_body(api, body):
     errors = api.check(schema, value, "body")
     if errors:
         return problem(422, "Unprocessable Content", "The request body does not match the schema.", errors)
+    api.strip_read_only(schema, value)
     return value
 
 
@@ -290,10 +532,10 @@ def _form_values(schema):
     for key in request.form:
         items = request.form.getlist(key)
         field = properties.get(key, True)
-        if _types(field) == {"array"}:
+        if _types(None, field) == {"array"}:
             values[key] = items
         else:
-            values[key] = _convert(items[-1], field)
+            values[key] = _convert(items[-1], _types(None, field))
     for key in request.files:
         values[key] = request.files[key]
     return values
@@ -322,7 +564,9 @@ def _check_response(api, operation, response):
     """Validates a handler's response against the spec; a mismatch becomes a 500."""
     status = str(response.status_code)
     responses = operation["responses"]
-    declared = responses.get(status) or responses.get(status[0] + "XX") or responses.get("default")
+    # A declared status without content maps to {}, which must still count as declared.
+    key = next((key for key in (status, status[0] + "XX", "default") if key in responses), None)
+    declared = responses.get(key) if key is not None else None
     if declared is None:
         return problem(
             500,

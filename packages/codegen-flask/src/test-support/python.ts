@@ -39,3 +39,35 @@ export function runPytest(target: string, cwd: string): { status: number | null;
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
+
+/**
+ * Runs several Python scripts in one process, each with its own globals, and returns each
+ * script's stdout by name. One interpreter start and one Flask import serve the whole batch.
+ * A script that raises reports its traceback as its output, and the others still run.
+ */
+export function runPythonBatch(
+  scripts: Record<string, string>,
+  cwd: string,
+): Record<string, string> {
+  const harness = `import contextlib, io, json, sys, traceback
+scripts = json.loads(sys.stdin.read())
+outputs = {}
+for name, code in scripts.items():
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        try:
+            exec(compile(code, name, "exec"), {"__name__": name})
+        except Exception:
+            print(traceback.format_exc())
+    outputs[name] = buffer.getvalue()
+print(json.dumps(outputs))
+`;
+  const output = execFileSync(PYTHON, ['-c', harness], {
+    cwd,
+    input: JSON.stringify(scripts),
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPATH: cwd, PYTHONDONTWRITEBYTECODE: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(output) as Record<string, string>;
+}
