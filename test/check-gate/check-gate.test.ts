@@ -74,6 +74,15 @@ function changesOf(stdout: string) {
   );
 }
 
+function gatesOf(stdout: string) {
+  const report = JSON.parse(stdout) as {
+    apis: { diff: { changes: { id: string; gate?: object }[] } | null }[];
+  };
+  return report.apis.flatMap((api) =>
+    (api.diff?.changes ?? []).flatMap((change) => (change.gate ? [[change.id, change.gate]] : [])),
+  );
+}
+
 describe('specgate check on a git repository', () => {
   let repo: TempRepo;
 
@@ -142,9 +151,15 @@ describe('specgate check on a git repository', () => {
     removeListOrdersV1(repo);
     const run = await runCli(['check', '--today', '2027-06-29', '--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
-    // The policy judges the removal; the diff keeps its change at info so it fails once.
+    // The diff keeps the engine's level; the policy judges the removal, so only its finding counts.
     expect(changesOf(run.stdout)).toEqual([
-      ['orders', 'endpoint-removed-before-sunset', 'info', 'GET /v1/orders'],
+      ['orders', 'endpoint-removed-before-sunset', 'error', 'GET /v1/orders'],
+    ]);
+    expect(gatesOf(run.stdout)).toEqual([
+      [
+        'endpoint-removed-before-sunset',
+        { level: 'info', reason: 'the lifecycle policy judges removals' },
+      ],
     ]);
     expect(policyOf(run.stdout)).toEqual([
       [
@@ -154,6 +169,14 @@ describe('specgate check on a git repository', () => {
         'GET /v1/orders',
         'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
       ],
+      // The removal breaks clients, as the changelog fragment says, so 2.1.0 needs a major bump.
+      [
+        'orders',
+        'breaking-without-major-bump',
+        'warning',
+        'undefined undefined',
+        'specs/orders/openapi.yaml#/info/version:4',
+      ],
     ]);
   });
 
@@ -161,9 +184,51 @@ describe('specgate check on a git repository', () => {
     removeListOrdersV1(repo);
     const run = await runCli(['check', '--today', '2027-06-29', '--format', 'markdown'], repo.dir);
     expect(run.code).toBe(1);
-    const fragment = run.stdout.slice(run.stdout.indexOf('## Changelog fragment'));
+    const fragmentStart = run.stdout.indexOf('## Changelog fragment');
+    const report = run.stdout.slice(0, fragmentStart);
+    const fragment = run.stdout.slice(fragmentStart);
+    expect(report).toContain('Failed: 1 finding at level error or above.');
+    expect(report).toContain('| error | `endpoint-removed-before-sunset` | `GET /v1/orders` |');
+    expect(report).toContain('| error | `removed-before-sunset` | `GET /v1/orders` |');
     expect(fragment).toContain('Breaking: yes');
     expect(fragment).not.toContain('Breaking: no');
+  });
+
+  test('passes a removal the policy does not enforce, at the engine level', async () => {
+    repo.edit(
+      ORDERS,
+      '      operationId: cancelOrder\n',
+      '      operationId: cancelOrder\n      x-stability-level: alpha\n',
+    );
+    repo.commit('Mark order cancellation alpha');
+    const text = repo.read(ORDERS);
+    const start = text.indexOf('  /v2/orders/{orderId}/cancellation:\n');
+    repo.write(ORDERS, text.slice(0, start) + text.slice(text.indexOf('components:\n')));
+    const json = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    expect(changesOf(json.stdout)).toEqual([
+      [
+        'orders',
+        'endpoint-removed-without-deprecation',
+        'error',
+        'POST /v2/orders/{orderId}/cancellation',
+      ],
+    ]);
+    expect(policyOf(json.stdout)).toEqual([
+      [
+        'orders',
+        'breaking-without-major-bump',
+        'warning',
+        'undefined undefined',
+        'specs/orders/openapi.yaml#/info/version:4',
+      ],
+    ]);
+    const markdown = await runCli(['check', '--format', 'markdown'], repo.dir);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('Passed: no findings at level error or above.');
+    expect(markdown.stdout).toContain('| error | `endpoint-removed-without-deprecation` |');
+    expect(markdown.stdout).toContain('Breaking: yes');
   });
 
   test('fails a sunset moved inside the notice window', async () => {

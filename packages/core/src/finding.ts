@@ -41,6 +41,11 @@ export interface Finding {
   fingerprint: string;
   /** Set when a waiver accepted this finding. */
   waived?: { reason: string; owner: string; expires: string };
+  /**
+   * Set when the finding counts toward the exit code at another level than `level`, because
+   * another check judges the same event; `level` still states what the change means for clients.
+   */
+  gate?: FindingGate;
   docsUrl?: string;
 }
 
@@ -94,6 +99,17 @@ const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, error: 2 };
 /** True when `level` is at or above `threshold`. */
 export function atOrAbove(level: Level, threshold: Level): boolean {
   return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+
+/** The level a finding counts at toward the exit code, and why it differs from its own. */
+export interface FindingGate {
+  level: Level;
+  reason: string;
+}
+
+/** Returns the level a finding counts at toward the exit code: its gate level, else its level. */
+export function gateLevelOf(finding: Finding): Level {
+  return finding.gate?.level ?? finding.level;
 }
 
 /** Orders findings by level (errors first), then file, line and id. */

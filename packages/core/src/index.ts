@@ -21,11 +21,20 @@ export {
   atOrAbove,
   compareFindings,
   fingerprint,
+  gateLevelOf,
   severityToLevel,
   stableStringify,
   summarize,
 } from './finding.js';
-export type { Finding, Level, Location, OperationRef, Severity, Summary } from './finding.js';
+export type {
+  Finding,
+  FindingGate,
+  Level,
+  Location,
+  OperationRef,
+  Severity,
+  Summary,
+} from './finding.js';
 export {
   changedFiles,
   existsAtRevision,

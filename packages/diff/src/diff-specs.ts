@@ -224,6 +224,7 @@ export function diffToJson(result: DiffResult): object {
       revision: change.revision,
       fingerprint: change.fingerprint,
       ...(change.waived ? { waived: change.waived } : {}),
+      ...(change.gate ? { gate: change.gate } : {}),
     })),
     summary: result.summary,
   };

@@ -8,6 +8,7 @@ import {
   displayPathOf,
   existsAtRevision,
   fingerprint,
+  gateLevelOf,
   gitRevisionReader,
   gitTopLevel,
   loadSpec,
@@ -166,28 +167,38 @@ function findingsOf(report: ApiReport): Finding[] {
 }
 
 /**
- * The diff's own verdicts on removed operations. In `check` the lifecycle policy
- * judges removals (with stability levels, configured extension names and traffic),
- * so these are lowered to info there unless `diff.levels` sets them, and one removal
- * does not fail twice.
+ * The diff's own verdicts on removed operations. In `check` the lifecycle policy judges
+ * removals, with stability levels, configured extension names and traffic, so one removal
+ * fails the gate once.
  */
-const REMOVAL_CHANGES = [
+const REMOVAL_CHANGES = new Set([
   'endpoint-removed-without-deprecation',
   'endpoint-removed-without-sunset',
   'endpoint-removed-before-sunset',
-];
+]);
 
-function diffLevels(configured: Record<string, Level | 'off'>): Record<string, Level | 'off'> {
-  const levels: Record<string, Level | 'off'> = {};
-  for (const id of REMOVAL_CHANGES) levels[id] = 'info';
-  return { ...levels, ...configured };
+/**
+ * Gates the diff's removal changes at info unless `diff.levels` sets their level. The
+ * changes keep the engine's level, so every report and the changelog fragment show what the
+ * removal means for clients, and only what counts toward the exit code is lowered.
+ */
+function gateRemovals(diff: DiffResult, configured: Record<string, Level | 'off'>): DiffResult {
+  const changes = diff.changes.map((change) =>
+    REMOVAL_CHANGES.has(change.id) && configured[change.id] === undefined
+      ? {
+          ...change,
+          gate: { level: 'info' as const, reason: 'the lifecycle policy judges removals' },
+        }
+      : change,
+  );
+  return { ...diff, changes };
 }
 
-/** Lint errors always fail; changes fail at or above the configured level. */
+/** Lint errors always fail; other findings fail when their gate level reaches `failOn`. */
 export function failsCheck(finding: Finding, failOn: Level): boolean {
   if (finding.waived) return false;
   if (finding.kind === 'problem') return finding.level === 'error';
-  return atOrAbove(finding.level, failOn);
+  return atOrAbove(gateLevelOf(finding), failOn);
 }
 
 async function checkApi(
@@ -217,10 +228,8 @@ async function checkApi(
       allowRemote: options.allowRemote,
       reader,
     });
-    diff = diffSpecs(base, revision, {
-      today: options.today,
-      levels: diffLevels(options.config.diff.levels),
-    });
+    const levels = options.config.diff.levels;
+    diff = gateRemovals(diffSpecs(base, revision, { today: options.today, levels }), levels);
     status = 'diffed';
     revisions = { base, revision, today: options.today };
   }

@@ -1,4 +1,4 @@
-import { atOrAbove } from '../finding.js';
+import { atOrAbove, gateLevelOf } from '../finding.js';
 import type { Finding, Level, Location, OperationRef, Summary } from '../finding.js';
 
 import type { ReportInput } from './types.js';
@@ -82,10 +82,14 @@ export interface Verdict {
   text: string;
 }
 
-/** Counts the findings that fail the run: not waived, and at or above the failure level. */
+/** Counts the findings that fail the run: not waived, and gated at or above the failure level. */
 export function countFailing(findings: readonly Finding[], failLevel: Level): number {
-  return findings.filter((finding) => !finding.waived && atOrAbove(finding.level, failLevel))
-    .length;
+  return findings.filter((finding) => failsRun(finding, failLevel)).length;
+}
+
+/** True when a finding fails the run: not waived, and its gate level at or above the failure level. */
+export function failsRun(finding: Finding, failLevel: Level): boolean {
+  return !finding.waived && atOrAbove(gateLevelOf(finding), failLevel);
 }
 
 /** States whether the run fails, naming the findings in the command's own vocabulary. */

@@ -1,7 +1,12 @@
-import { atOrAbove } from '../finding.js';
 import type { Finding } from '../finding.js';
 
-import { formatOperation, formatPosition, groupByFile, displayedLocation } from './finding-text.js';
+import {
+  displayedLocation,
+  failsRun,
+  formatOperation,
+  formatPosition,
+  groupByFile,
+} from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
 import type { ReportInput } from './types.js';
 
@@ -59,7 +64,7 @@ function renderSuite(
 
 function outcomeOf(finding: Finding, input: ReportInput): Outcome {
   if (finding.waived) return 'skipped';
-  return atOrAbove(finding.level, input.failLevel) ? 'failed' : 'passed';
+  return failsRun(finding, input.failLevel) ? 'failed' : 'passed';
 }
 
 function renderCase(finding: Finding, suite: string, outcome: Outcome, input: ReportInput): string {
@@ -86,7 +91,9 @@ function renderCase(finding: Finding, suite: string, outcome: Outcome, input: Re
     return [open, failure, close].join('\n');
   }
 
-  const note = `Not a failure: level ${finding.level} is below the failure level ${input.failLevel}.`;
+  const note = finding.gate
+    ? `Not a failure: it counts at level ${finding.gate.level}, below the failure level ${input.failLevel}, because ${finding.gate.reason}.`
+    : `Not a failure: level ${finding.level} is below the failure level ${input.failLevel}.`;
   const output = `      <system-out>${escapeText(`${note}\n${details}`)}</system-out>`;
   return [open, output, close].join('\n');
 }
