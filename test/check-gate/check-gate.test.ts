@@ -21,7 +21,7 @@ interface CheckJson {
         id: string;
         level: string;
         operation: { method: string; path: string } | null;
-        location: { file: string; pointer: string; line: number };
+        location: { file: string; ref?: string; pointer: string; line: number };
       }[];
     } | null;
   }[];
@@ -36,7 +36,8 @@ function policyOf(stdout: string) {
       finding.id,
       finding.level,
       `${finding.operation?.method} ${finding.operation?.path}`,
-      `${finding.location.file}#${finding.location.pointer}:${finding.location.line}`,
+      `${finding.location.file}#${finding.location.pointer}:${finding.location.line}` +
+        (finding.location.ref ? ` (base ${finding.location.ref})` : ''),
     ]),
   );
 }
@@ -167,7 +168,7 @@ describe('specgate check on a git repository', () => {
         'removed-before-sunset',
         'error',
         'GET /v1/orders',
-        'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
+        'specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22 (base HEAD)',
       ],
       // The removal breaks clients, as the changelog fragment says, so 2.1.0 needs a major bump.
       [
@@ -231,6 +232,105 @@ describe('specgate check on a git repository', () => {
     expect(markdown.stdout).toContain('Breaking: yes');
   });
 
+  test('places base-only findings alike in every format', async () => {
+    removeListOrdersV1(repo);
+    const run = await runCli(
+      [
+        'check',
+        '--today',
+        '2027-06-29',
+        '--format',
+        'stylish',
+        '--format',
+        'json=report.json',
+        '--format',
+        'sarif=report.sarif',
+        '--format',
+        'github=annotations.txt',
+        '--format',
+        'junit=report.xml',
+        '--format',
+        'markdown=report.md',
+      ],
+      repo.dir,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const base = 'specs/orders/openapi.yaml:22:5 (base HEAD)';
+
+    // stylish: the repository path and line in the base, marked with the revision, no code frame.
+    expect(run.stdout).toContain(
+      `  ${base}  error  endpoint-removed-before-sunset  GET /v1/orders  deprecated operation removed before its sunset date 2027-06-30\n\n`,
+    );
+    expect(run.stdout).toContain(`  ${base}  error  removed-before-sunset  GET /v1/orders  `);
+
+    // json: the path with the revision beside it, and the anchor in the revision.
+    const json = JSON.parse(repo.read('report.json')) as {
+      apis: {
+        diff: { changes: { base: object; revisionAnchor?: object }[] } | null;
+        policy: { findings: { location: object; revisionAnchor?: object }[] } | null;
+      }[];
+    };
+    const baseLocation = {
+      file: 'specs/orders/openapi.yaml',
+      ref: 'HEAD',
+      pointer: '/paths/~1v1~1orders/get',
+      line: 22,
+      column: 5,
+    };
+    const anchor = { file: 'specs/orders/openapi.yaml', pointer: '/paths', line: 20, column: 1 };
+    expect(json.apis[0]?.diff?.changes[0]?.base).toEqual(baseLocation);
+    expect(json.apis[0]?.diff?.changes[0]?.revisionAnchor).toEqual(anchor);
+    expect(json.apis[0]?.policy?.findings[0]?.location).toEqual(baseLocation);
+    expect(json.apis[0]?.policy?.findings[0]?.revisionAnchor).toEqual(anchor);
+
+    // sarif: the result sits at the anchor; the base place is a related location.
+    const sarif = JSON.parse(repo.read('report.sarif')) as {
+      runs: {
+        results: { message: { text: string }; locations: object[]; relatedLocations: object[] }[];
+      }[];
+    };
+    const result = sarif.runs[0]?.results[0];
+    expect(result?.message.text).toBe(
+      'deprecated operation removed before its sunset date 2027-06-30 (in HEAD: specs/orders/openapi.yaml:22:5)',
+    );
+    expect(result?.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'specs/orders/openapi.yaml' },
+          region: { startLine: 20, startColumn: 1 },
+        },
+      },
+    ]);
+    expect(result?.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'specs/orders/openapi.yaml' },
+          region: { startLine: 22, startColumn: 5 },
+        },
+        message: { text: 'Location in the base version (HEAD)' },
+      },
+    ]);
+
+    // github: the annotation sits at the anchor, and the message names the base place.
+    expect(repo.read('annotations.txt').split('\n')[0]).toBe(
+      '::error file=specs/orders/openapi.yaml,line=20,col=1,title=endpoint-removed-before-sunset::deprecated operation removed before its sunset date 2027-06-30 (in HEAD: specs/orders/openapi.yaml:22:5)',
+    );
+
+    // junit: file and line link to the anchor; the details name the base place.
+    const junit = repo.read('report.xml');
+    expect(junit).toContain(
+      '<testcase name="endpoint-removed-before-sunset /paths/~1v1~1orders/get" classname="specs/orders/openapi.yaml" file="specs/orders/openapi.yaml" line="20">',
+    );
+    expect(junit).toContain(`location: ${base} /paths/~1v1~1orders/get`);
+
+    // markdown: the path and line in the base, marked with the revision.
+    expect(repo.read('report.md')).toContain(
+      '| error | `endpoint-removed-before-sunset` | `GET /v1/orders` | `specs/orders/openapi.yaml:22` (base HEAD) |',
+    );
+  });
+
   test('fails a sunset moved inside the notice window', async () => {
     repo.edit(ORDERS, "x-sunset: '2027-06-30'", "x-sunset: '2027-01-15'");
     const run = await runCli(['check', '--today', '2026-12-04', '--format', 'json'], repo.dir);
@@ -284,7 +384,7 @@ describe('specgate check on a git repository', () => {
         'removed-with-traffic',
         'error',
         'GET /v1/orders',
-        'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
+        'specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22 (base HEAD)',
       ],
     ]);
   });

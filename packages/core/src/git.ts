@@ -78,10 +78,11 @@ export async function existsAtRevision(
  * Reads spec files as they were at a git revision, so that a spec and the files its
  * relative `$ref`s name all come from that revision. Paths are shown as `REF:path`.
  */
-export function gitRevisionReader(topLevel: string, ref: string): SourceReader {
+export function gitRevisionReader(topLevel: string, ref: string, cwd = topLevel): SourceReader {
   return {
     async read(absolutePath: string): Promise<SourceFile> {
       const relative = toGitPath(path.relative(topLevel, absolutePath));
+      const locationPath = toGitPath(path.relative(cwd, absolutePath));
       const displayPath = `${ref}:${relative}`;
       let text: string;
       try {
@@ -102,7 +103,7 @@ export function gitRevisionReader(topLevel: string, ref: string): SourceReader {
           },
         );
       }
-      return new SourceFile({ path: absolutePath, displayPath, text });
+      return new SourceFile({ path: absolutePath, displayPath, text, ref, locationPath });
     },
   };
 }

@@ -66,6 +66,7 @@ export {
   displayPathOf,
   fileSystemReader,
   loadSpec,
+  locateNode,
   SpecDocument,
   splitRef,
 } from './spec-document.js';

@@ -222,7 +222,7 @@ async function checkApi(
   if (!(await existsAtRevision(topLevel, options.base, relativeRoot))) {
     status = 'new';
   } else if (touched || options.all) {
-    const reader = gitRevisionReader(topLevel, options.base);
+    const reader = gitRevisionReader(topLevel, options.base, options.cwd);
     base = await loadSpec(api.spec, {
       cwd: options.cwd,
       allowRemote: options.allowRemote,
@@ -243,6 +243,8 @@ async function checkApi(
     traffic: options.traffic ?? null,
   });
   const contracts = await checkApiContracts(api.name, revision, pacts, options.contracts ?? null);
+  if (diff) diff = { ...diff, changes: diff.changes.map((change) => anchored(change, revision)) };
+  const policyFindings = policyResult.findings.map((finding) => anchored(finding, revision));
   return {
     name: api.name,
     spec: displayPathOf(api.spec, options.cwd),
@@ -252,14 +254,24 @@ async function checkApi(
     lint: { findings: lintFindings, summary: summarize(lintFindings) },
     diff,
     revisions,
-    policy: policyResult,
+    policy: { ...policyResult, findings: policyFindings },
     contracts: { ...contracts.section, findings: contracts.findings },
   };
 }
 
+/**
+ * Gives a finding located in the base version the nearest place that still exists in the
+ * revision, so annotations on the revision's files can point there.
+ */
+function anchored<T extends Finding>(finding: T, revision: SpecDocument): T {
+  if (!finding.location?.ref) return finding;
+  const anchor = revision.nearestLocation(finding.location);
+  return anchor ? { ...finding, revisionAnchor: anchor } : finding;
+}
+
 /** Reports a spec that existed at the base and is gone: every client of it breaks. */
 function removedApiReport(spec: { name: string; file: string }, base: string): ApiReport {
-  const location = { file: `${base}:${spec.file}`, pointer: '', line: 1, column: 1 };
+  const location = { file: spec.file, ref: base, pointer: '', line: 1, column: 1 };
   const change: Change = {
     kind: 'change',
     id: 'api-removed',
@@ -279,7 +291,7 @@ function removedApiReport(spec: { name: string; file: string }, base: string): A
     status: 'removed',
     lint: { findings: [], summary: summarize([]) },
     diff: {
-      base: { source: location.file, version: null },
+      base: { source: `${base}:${spec.file}`, version: null },
       revision: { source: '', version: null },
       changes: [change],
       summary: { error: 1, warning: 0, info: 0, breaking: true },
@@ -363,6 +375,7 @@ function policyToJson(result: PolicyResult): object {
       message: finding.message,
       operation: finding.operation,
       location: finding.location,
+      ...(finding.revisionAnchor ? { revisionAnchor: finding.revisionAnchor } : {}),
       fingerprint: finding.fingerprint,
       ...(finding.waived ? { waived: finding.waived } : {}),
     })),

@@ -1,10 +1,11 @@
 import type { Finding } from '../finding.js';
 
 import {
+  annotationLocation,
   displayedLocation,
   failsRun,
+  formatDisplayedPosition,
   formatOperation,
-  formatPosition,
   groupByFile,
 } from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
@@ -68,12 +69,14 @@ function outcomeOf(finding: Finding, input: ReportInput): Outcome {
 }
 
 function renderCase(finding: Finding, suite: string, outcome: Outcome, input: ReportInput): string {
-  const displayed = displayedLocation(finding);
+  // CI servers link `file` and `line` to the checked-out revision, so a place found only in a
+  // git base version gives them its revision anchor; the details name the base place.
+  const linked = annotationLocation(finding) ?? displayedLocation(finding)?.location;
   const caseAttributes = attributes({
     name: testCaseName(finding),
     classname: suite,
-    file: displayed?.location.file,
-    line: displayed?.location.line,
+    file: linked?.ref ? undefined : linked?.file,
+    line: linked?.ref ? undefined : linked?.line,
   });
   const open = `    <testcase${caseAttributes}>`;
   const close = '    </testcase>';
@@ -111,10 +114,7 @@ function describeFinding(finding: Finding): string {
   const lines = [`${finding.level} ${finding.id}: ${finding.message}`];
   if (finding.operation) lines.push(`operation: ${formatOperation(finding.operation)}`);
   if (displayed) {
-    const side = displayed.side === 'base' ? ' (base)' : '';
-    lines.push(
-      `location: ${formatPosition(displayed.location)}${side} ${displayed.location.pointer}`,
-    );
+    lines.push(`location: ${formatDisplayedPosition(displayed)} ${displayed.location.pointer}`);
   }
   if (finding.docsUrl !== undefined) lines.push(`docs: ${finding.docsUrl}`);
   lines.push(`fingerprint: ${finding.fingerprint}`);
