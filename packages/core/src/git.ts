@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 import { SpecgateError } from './errors.js';
 import { SourceFile } from './source-file.js';
-import type { SourceReader } from './spec-document.js';
+import { displayPathOf, type SourceReader } from './spec-document.js';
 
 const run = promisify(execFile);
 
@@ -76,13 +76,15 @@ export async function existsAtRevision(
 
 /**
  * Reads spec files as they were at a git revision, so that a spec and the files its
- * relative `$ref`s name all come from that revision. Paths are shown as `REF:path`.
+ * relative `$ref`s name all come from that revision. Error messages show `REF:path`, and
+ * locations name the path as a file on disk relative to `cwd` would be, with `ref` set.
  */
 export function gitRevisionReader(topLevel: string, ref: string, cwd = topLevel): SourceReader {
   return {
     async read(absolutePath: string): Promise<SourceFile> {
       const relative = toGitPath(path.relative(topLevel, absolutePath));
-      const locationPath = toGitPath(path.relative(cwd, absolutePath));
+      // The same name a file on disk gets, so a base location and the revision's line up.
+      const locationPath = displayPathOf(absolutePath, cwd);
       const displayPath = `${ref}:${relative}`;
       let text: string;
       try {
