@@ -21,7 +21,7 @@ interface CheckJson {
         id: string;
         level: string;
         operation: { method: string; path: string } | null;
-        location: { file: string; pointer: string; line: number };
+        location: { file: string; ref?: string; pointer: string; line: number };
       }[];
     } | null;
   }[];
@@ -36,7 +36,8 @@ function policyOf(stdout: string) {
       finding.id,
       finding.level,
       `${finding.operation?.method} ${finding.operation?.path}`,
-      `${finding.location.file}#${finding.location.pointer}:${finding.location.line}`,
+      `${finding.location.file}#${finding.location.pointer}:${finding.location.line}` +
+        (finding.location.ref ? ` (base ${finding.location.ref})` : ''),
     ]),
   );
 }
@@ -71,6 +72,15 @@ function changesOf(stdout: string) {
       change.level,
       `${change.operation?.method} ${change.operation?.path}`,
     ]),
+  );
+}
+
+function gatesOf(stdout: string) {
+  const report = JSON.parse(stdout) as {
+    apis: { diff: { changes: { id: string; gate?: object }[] } | null }[];
+  };
+  return report.apis.flatMap((api) =>
+    (api.diff?.changes ?? []).flatMap((change) => (change.gate ? [[change.id, change.gate]] : [])),
   );
 }
 
@@ -142,9 +152,15 @@ describe('specgate check on a git repository', () => {
     removeListOrdersV1(repo);
     const run = await runCli(['check', '--today', '2027-06-29', '--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
-    // The policy judges the removal; the diff keeps its change at info so it fails once.
+    // The diff keeps the engine's level; the policy judges the removal, so only its finding counts.
     expect(changesOf(run.stdout)).toEqual([
-      ['orders', 'endpoint-removed-before-sunset', 'info', 'GET /v1/orders'],
+      ['orders', 'endpoint-removed-before-sunset', 'error', 'GET /v1/orders'],
+    ]);
+    expect(gatesOf(run.stdout)).toEqual([
+      [
+        'endpoint-removed-before-sunset',
+        { level: 'info', reason: 'the lifecycle policy judges removals' },
+      ],
     ]);
     expect(policyOf(run.stdout)).toEqual([
       [
@@ -152,7 +168,15 @@ describe('specgate check on a git repository', () => {
         'removed-before-sunset',
         'error',
         'GET /v1/orders',
-        'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
+        'specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22 (base HEAD)',
+      ],
+      // The removal breaks clients, as the changelog fragment says, so 2.1.0 needs a major bump.
+      [
+        'orders',
+        'breaking-without-major-bump',
+        'warning',
+        'undefined undefined',
+        'specs/orders/openapi.yaml#/info/version:4',
       ],
     ]);
   });
@@ -161,9 +185,150 @@ describe('specgate check on a git repository', () => {
     removeListOrdersV1(repo);
     const run = await runCli(['check', '--today', '2027-06-29', '--format', 'markdown'], repo.dir);
     expect(run.code).toBe(1);
-    const fragment = run.stdout.slice(run.stdout.indexOf('## Changelog fragment'));
+    const fragmentStart = run.stdout.indexOf('## Changelog fragment');
+    const report = run.stdout.slice(0, fragmentStart);
+    const fragment = run.stdout.slice(fragmentStart);
+    expect(report).toContain('Failed: 1 finding at level error or above.');
+    expect(report).toContain('| error | `endpoint-removed-before-sunset` | `GET /v1/orders` |');
+    expect(report).toContain('| error | `removed-before-sunset` | `GET /v1/orders` |');
     expect(fragment).toContain('Breaking: yes');
     expect(fragment).not.toContain('Breaking: no');
+  });
+
+  test('passes a removal the policy does not enforce, at the engine level', async () => {
+    repo.edit(
+      ORDERS,
+      '      operationId: cancelOrder\n',
+      '      operationId: cancelOrder\n      x-stability-level: alpha\n',
+    );
+    repo.commit('Mark order cancellation alpha');
+    const text = repo.read(ORDERS);
+    const start = text.indexOf('  /v2/orders/{orderId}/cancellation:\n');
+    repo.write(ORDERS, text.slice(0, start) + text.slice(text.indexOf('components:\n')));
+    const json = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    expect(changesOf(json.stdout)).toEqual([
+      [
+        'orders',
+        'endpoint-removed-without-deprecation',
+        'error',
+        'POST /v2/orders/{orderId}/cancellation',
+      ],
+    ]);
+    expect(policyOf(json.stdout)).toEqual([
+      [
+        'orders',
+        'breaking-without-major-bump',
+        'warning',
+        'undefined undefined',
+        'specs/orders/openapi.yaml#/info/version:4',
+      ],
+    ]);
+    const markdown = await runCli(['check', '--format', 'markdown'], repo.dir);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('Passed: no findings at level error or above.');
+    expect(markdown.stdout).toContain('| error | `endpoint-removed-without-deprecation` |');
+    expect(markdown.stdout).toContain('Breaking: yes');
+  });
+
+  test('places base-only findings alike in every format', async () => {
+    removeListOrdersV1(repo);
+    const run = await runCli(
+      [
+        'check',
+        '--today',
+        '2027-06-29',
+        '--format',
+        'stylish',
+        '--format',
+        'json=report.json',
+        '--format',
+        'sarif=report.sarif',
+        '--format',
+        'github=annotations.txt',
+        '--format',
+        'junit=report.xml',
+        '--format',
+        'markdown=report.md',
+      ],
+      repo.dir,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const base = 'specs/orders/openapi.yaml:22:5 (base HEAD)';
+
+    // stylish: the repository path and line in the base, marked with the revision, no code frame.
+    expect(run.stdout).toContain(
+      `  ${base}  error  endpoint-removed-before-sunset  GET /v1/orders  deprecated operation removed before its sunset date 2027-06-30\n\n`,
+    );
+    expect(run.stdout).toContain(`  ${base}  error  removed-before-sunset  GET /v1/orders  `);
+
+    // json: the path with the revision beside it, and the anchor in the revision.
+    const json = JSON.parse(repo.read('report.json')) as {
+      apis: {
+        diff: { changes: { base: object; revisionAnchor?: object }[] } | null;
+        policy: { findings: { location: object; revisionAnchor?: object }[] } | null;
+      }[];
+    };
+    const baseLocation = {
+      file: 'specs/orders/openapi.yaml',
+      ref: 'HEAD',
+      pointer: '/paths/~1v1~1orders/get',
+      line: 22,
+      column: 5,
+    };
+    const anchor = { file: 'specs/orders/openapi.yaml', pointer: '/paths', line: 20, column: 1 };
+    expect(json.apis[0]?.diff?.changes[0]?.base).toEqual(baseLocation);
+    expect(json.apis[0]?.diff?.changes[0]?.revisionAnchor).toEqual(anchor);
+    expect(json.apis[0]?.policy?.findings[0]?.location).toEqual(baseLocation);
+    expect(json.apis[0]?.policy?.findings[0]?.revisionAnchor).toEqual(anchor);
+
+    // sarif: the result sits at the anchor; the base place is a related location.
+    const sarif = JSON.parse(repo.read('report.sarif')) as {
+      runs: {
+        results: { message: { text: string }; locations: object[]; relatedLocations: object[] }[];
+      }[];
+    };
+    const result = sarif.runs[0]?.results[0];
+    expect(result?.message.text).toBe(
+      'deprecated operation removed before its sunset date 2027-06-30 (in HEAD: specs/orders/openapi.yaml:22:5)',
+    );
+    expect(result?.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'specs/orders/openapi.yaml' },
+          region: { startLine: 20, startColumn: 1 },
+        },
+      },
+    ]);
+    expect(result?.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'specs/orders/openapi.yaml' },
+          region: { startLine: 22, startColumn: 5 },
+        },
+        message: { text: 'Location in the base version (HEAD)' },
+      },
+    ]);
+
+    // github: the annotation sits at the anchor, and the message names the base place.
+    expect(repo.read('annotations.txt').split('\n')[0]).toBe(
+      '::error file=specs/orders/openapi.yaml,line=20,col=1,title=endpoint-removed-before-sunset::deprecated operation removed before its sunset date 2027-06-30 (in HEAD: specs/orders/openapi.yaml:22:5)',
+    );
+
+    // junit: file and line link to the anchor; the details name the base place.
+    const junit = repo.read('report.xml');
+    expect(junit).toContain(
+      '<testcase name="endpoint-removed-before-sunset /paths/~1v1~1orders/get" classname="specs/orders/openapi.yaml" file="specs/orders/openapi.yaml" line="20">',
+    );
+    expect(junit).toContain(`location: ${base} /paths/~1v1~1orders/get`);
+
+    // markdown: the path and line in the base, marked with the revision.
+    expect(repo.read('report.md')).toContain(
+      '| error | `endpoint-removed-before-sunset` | `GET /v1/orders` | `specs/orders/openapi.yaml:22` (base HEAD) |',
+    );
   });
 
   test('fails a sunset moved inside the notice window', async () => {
@@ -219,7 +384,7 @@ describe('specgate check on a git repository', () => {
         'removed-with-traffic',
         'error',
         'GET /v1/orders',
-        'HEAD:specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22',
+        'specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22 (base HEAD)',
       ],
     ]);
   });

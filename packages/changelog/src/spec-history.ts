@@ -64,7 +64,7 @@ export async function loadSpecHistory(
     const document = await loadSpec(absolute, {
       cwd: options.cwd,
       allowRemote: options.allowRemote,
-      reader: gitRevisionReader(topLevel, entry.ref, entry.label),
+      reader: gitRevisionReader(topLevel, entry.ref, { cwd: options.cwd, label: entry.label }),
     }).catch((error: unknown) => {
       if (selector.refs !== undefined || !(error instanceof SpecgateError)) throw error;
       options.onSkipped?.(`${entry.label} (${entry.date})`, error);

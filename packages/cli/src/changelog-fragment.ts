@@ -1,6 +1,5 @@
 import { releaseFromDiff, releaseMarkdown } from '@specgate/changelog';
 import { todayUtc } from '@specgate/core';
-import { CHANGE_LEVELS, summariseChanges, type DiffResult } from '@specgate/diff';
 
 import type { ApiReport } from './commands/check.js';
 
@@ -13,7 +12,7 @@ export function changelogFragment(apis: readonly ApiReport[]): string {
   const sections: string[] = [];
   for (const api of apis) {
     if (!api.diff || api.diff.changes.every((change) => change.waived)) continue;
-    const release = releaseFromDiff(withRemovalLevels(api.diff), {
+    const release = releaseFromDiff(api.diff, {
       today: api.revisions?.today ?? todayUtc(),
       ...(api.revisions ? { base: api.revisions.base, revision: api.revisions.revision } : {}),
     });
@@ -26,18 +25,4 @@ export function changelogFragment(apis: readonly ApiReport[]): string {
   }
   if (sections.length === 0) return '';
   return `\n## Changelog fragment\n\n${sections.join('\n')}`;
-}
-
-/**
- * Gives removals back the diff's own levels. `check` lowers them because the lifecycle
- * policy reports a removal that breaks its rules, but the changelog still calls a
- * removal before its sunset breaking.
- */
-function withRemovalLevels(diff: DiffResult): DiffResult {
-  const changes = diff.changes.map((change) =>
-    change.id.startsWith('endpoint-removed-')
-      ? { ...change, level: CHANGE_LEVELS[change.id] ?? change.level }
-      : change,
-  );
-  return { ...diff, changes, summary: summariseChanges(changes) };
 }

@@ -11,6 +11,11 @@ export type Level = 'error' | 'warning' | 'info';
 /** A place in a source file: a JSON pointer plus 1-based line and column. */
 export interface Location {
   file: string;
+  /**
+   * The git revision `file` was read from. It is set for a place that exists only in a base
+   * version, such as a removed operation, and `file` is then the path at that revision.
+   */
+  ref?: string;
   pointer: string;
   line: number;
   column: number;
@@ -39,10 +44,20 @@ export interface Finding {
   location: Location | null;
   /** The base-side location of a change, when the change has one. */
   baseLocation?: Location | null;
+  /**
+   * For a finding located in a base version read from git: the nearest enclosing node that
+   * still exists in the revision, for reporters that can only annotate the revision's files.
+   */
+  revisionAnchor?: Location;
   operation?: OperationRef | null;
   fingerprint: string;
   /** Set when a waiver accepted this finding. */
   waived?: { reason: string; owner: string; expires: string };
+  /**
+   * Set when the finding counts toward the exit code at another level than `level`, because
+   * another check judges the same event. `level` still states what it means for clients.
+   */
+  gate?: FindingGate;
   docsUrl?: string;
 }
 
@@ -91,6 +106,17 @@ const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, error: 2 };
 /** True when `level` is at or above `threshold`. */
 export function atOrAbove(level: Level, threshold: Level): boolean {
   return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+
+/** The level a finding counts at toward the exit code, and why it differs from its own. */
+export interface FindingGate {
+  level: Level;
+  reason: string;
+}
+
+/** Returns the level a finding counts at toward the exit code: its gate level, else its level. */
+export function gateLevelOf(finding: Finding): Level {
+  return finding.gate?.level ?? finding.level;
 }
 
 /** Orders findings by level (errors first), then file, line and id. */

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 import { SpecgateError } from './errors.js';
 import { SourceFile } from './source-file.js';
-import type { SourceReader } from './spec-document.js';
+import { displayPathOf, type SourceReader } from './spec-document.js';
 
 const run = promisify(execFile);
 
@@ -76,16 +76,22 @@ export async function existsAtRevision(
 
 /**
  * Reads spec files as they were at a git revision, so that a spec and the files its
- * relative `$ref`s name all come from that revision. Paths are shown as `REF:path`.
+ * relative `$ref`s name all come from that revision. Error messages show `LABEL:path` (the
+ * label defaults to the ref), and locations name the path as a file on disk relative to
+ * `cwd` would be, with `ref` set to the label.
  */
 export function gitRevisionReader(
   topLevel: string,
   ref: string,
-  label: string = ref,
+  options: { cwd?: string; label?: string } = {},
 ): SourceReader {
+  const cwd = options.cwd ?? topLevel;
+  const label = options.label ?? ref;
   return {
     async read(absolutePath: string): Promise<SourceFile> {
       const relative = toGitPath(path.relative(topLevel, absolutePath));
+      // The same name a file on disk gets, so a base location and the revision's line up.
+      const locationPath = displayPathOf(absolutePath, cwd);
       const displayPath = `${label}:${relative}`;
       let text: string;
       try {
@@ -106,7 +112,7 @@ export function gitRevisionReader(
           },
         );
       }
-      return new SourceFile({ path: absolutePath, displayPath, text });
+      return new SourceFile({ path: absolutePath, displayPath, text, ref: label, locationPath });
     },
   };
 }

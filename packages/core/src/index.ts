@@ -23,11 +23,20 @@ export {
   atOrAbove,
   compareFindings,
   fingerprint,
+  gateLevelOf,
   severityToLevel,
   stableStringify,
   summarize,
 } from './finding.js';
-export type { Finding, Level, Location, OperationRef, Severity, Summary } from './finding.js';
+export type {
+  Finding,
+  FindingGate,
+  Level,
+  Location,
+  OperationRef,
+  Severity,
+  Summary,
+} from './finding.js';
 export {
   changedFiles,
   existsAtRevision,
@@ -59,6 +68,7 @@ export {
   displayPathOf,
   fileSystemReader,
   loadSpec,
+  locateNode,
   SpecDocument,
   splitRef,
 } from './spec-document.js';

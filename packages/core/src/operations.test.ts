@@ -4,6 +4,7 @@ import { HTTP_METHODS, listOperations, operationKey, pathShape } from './operati
 import type { OperationView, ParameterView } from './operations.js';
 import { SourceFile } from './source-file.js';
 import { loadSpec, type SpecDocument } from './spec-document.js';
+import { child } from './spec-node.js';
 
 /** Loads a one-file spec from text, checking its `$ref`s as `loadSpec` does. */
 function loadText(text: string): Promise<SpecDocument> {
@@ -405,7 +406,12 @@ describe('listOperations on Swagger 2.0', () => {
       'multipart/form-data',
     ]);
     const schema = put.requestBody?.content[0]?.schema;
-    expect(schema?.pointer).toBe(first);
+    expect(schema?.pointer).toBe('/paths/~1pets~1{petId}~1photo/put/parameters');
+    const properties = schema ? child(schema, 'properties') : null;
+    expect(properties ? child(properties, 'file')?.pointer : null).toBe(first);
+    expect(properties ? child(properties, 'caption')?.pointer : null).toBe(
+      '/paths/~1pets~1{petId}~1photo/put/parameters/1',
+    );
     expect(schema?.value).toEqual({
       type: 'object',
       properties: {

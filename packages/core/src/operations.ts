@@ -148,7 +148,7 @@ function viewOperation(
     deprecated: record['deprecated'] === true,
     parameters,
     requestBody: isSwagger2
-      ? swagger2RequestBody(document, operation, rawParameters)
+      ? swagger2RequestBody(document, pathItem, operation, rawParameters)
       : requestBodyOf(document, operation),
     responses: responsesOf(document, operation, isSwagger2),
     security: child(operation, 'security') ?? child(rootNode(document), 'security'),
@@ -255,6 +255,7 @@ function contentOf(document: SpecDocument, content: SpecNode | null): MediaTypeV
 
 function swagger2RequestBody(
   document: SpecDocument,
+  pathItem: SpecNode,
   operation: SpecNode,
   parameters: RawParameter[],
 ): RequestBodyView | null {
@@ -271,20 +272,31 @@ function swagger2RequestBody(
   const form = parameters.filter((parameter) => parameter.in === 'formData');
   if (form.length === 0) return null;
   const first = form[0] as RawParameter;
+  const properties = Object.fromEntries(
+    form.map((parameter) => [parameter.name, parameter.node.value]),
+  );
   const schemaValue = {
     type: 'object',
-    properties: Object.fromEntries(form.map((parameter) => [parameter.name, parameter.node.value])),
+    properties,
     required: form
       .filter((parameter) => asRecord(parameter.node.value)?.['required'] === true)
       .map((parameter) => parameter.name),
   };
-  // The form schema does not exist in the file, so it is placed at the first form parameter.
-  // NOTE: a field below it gets a pointer such as `.../parameters/0/properties/b` that is not in
-  // the file, so a change to the second form field is located at the first one.
+  // The form schema is not written in the file. It is placed at the parameter list, and each
+  // of its properties is the form parameter itself, so a change to a field is located there.
+  const list = child(operation, 'parameters') ?? child(pathItem, 'parameters') ?? first.node;
   const schema: SpecNode = {
     value: schemaValue,
-    file: first.node.file,
-    pointer: first.node.pointer,
+    file: list.file,
+    pointer: list.pointer,
+    children: {
+      properties: {
+        value: properties,
+        file: list.file,
+        pointer: list.pointer,
+        children: Object.fromEntries(form.map((parameter) => [parameter.name, parameter.node])),
+      },
+    },
   };
   const formTypes = consumes.filter((type) => type.includes('form'));
   return {

@@ -13,15 +13,28 @@ export type { LineColumn } from './text-locator.js';
 /** One parsed file of a spec: its text, its data and a way to locate pointers in it. */
 export class SourceFile {
   readonly path: string;
+  /** The name error messages use: a path, or `REF:path` for a file read from a git revision. */
   readonly displayPath: string;
+  /** The git revision the file was read from (`HEAD`, `origin/main`); undefined for a file on disk. */
+  readonly ref: string | undefined;
+  /** The path that locations name; for a file read from git, its path without the revision. */
+  readonly locationPath: string;
   readonly text: string;
   readonly format: 'json' | 'yaml';
   readonly data: unknown;
   private locator: TextLocator | undefined;
 
-  constructor(options: { path: string; displayPath: string; text: string }) {
+  constructor(options: {
+    path: string;
+    displayPath: string;
+    text: string;
+    ref?: string;
+    locationPath?: string;
+  }) {
     this.path = options.path;
     this.displayPath = options.displayPath;
+    this.ref = options.ref;
+    this.locationPath = options.locationPath ?? options.displayPath;
     this.text = options.text;
     this.format = detectFormat(options.path, options.text);
     this.data = parseText(this.text, this.format, this.displayPath);

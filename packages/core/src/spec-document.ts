@@ -87,14 +87,39 @@ export class SpecDocument {
 
   /** Turns a node's place into a location with 1-based line and column. */
   locate(node: NodeRef): Location {
-    const place = node.file.locate(node.pointer);
-    return {
-      file: node.file.displayPath,
-      pointer: node.pointer,
-      line: place.line,
-      column: place.column,
-    };
+    return locateNode(node);
   }
+
+  /**
+   * Returns the place in this document nearest to a location in another version of it: the
+   * location's node when this version has it, else its nearest ancestor. Returns null when
+   * none of this document's files has the location's path.
+   */
+  nearestLocation(location: Location): Location | null {
+    const file = [...this.files.values()].find(
+      (candidate) => candidate.locationPath === location.file,
+    );
+    if (!file) return null;
+    const segments = parsePointer(location.pointer);
+    while (segments.length > 0 && getAtPointer(file.data, toPointer(segments)) === undefined)
+      segments.pop();
+    return locateNode({ file, pointer: toPointer(segments) });
+  }
+}
+
+/**
+ * Turns a node's place into a location with 1-based line and column. A node of a file read
+ * from a git revision gets that revision as `ref`.
+ */
+export function locateNode(node: NodeRef): Location {
+  const place = node.file.locate(node.pointer);
+  return {
+    file: node.file.locationPath,
+    ...(node.file.ref === undefined ? {} : { ref: node.file.ref }),
+    pointer: node.pointer,
+    line: place.line,
+    column: place.column,
+  };
 }
 
 /** Splits `file.yaml#/a/b` into the file part and the fragment. */

@@ -8,6 +8,12 @@ export interface SpecNode {
   value: unknown;
   file: SourceFile;
   pointer: string;
+  /**
+   * Nodes to return for some keys in place of the ones at `pointer`/key. Set on a value built
+   * from parts written elsewhere, such as the form body of Swagger 2.0 `formData`
+   * parameters, so each part keeps its own file and pointer.
+   */
+  children?: Readonly<Record<string, SpecNode>>;
 }
 
 /** Returns the root node of a loaded spec. */
@@ -17,6 +23,8 @@ export function rootNode(document: SpecDocument): SpecNode {
 
 /** Returns the child of an object or array node, or null when it is absent. */
 export function child(node: SpecNode, key: string | number): SpecNode | null {
+  const placed = node.children?.[String(key)];
+  if (placed) return placed;
   const value = node.value;
   if (value === null || typeof value !== 'object') return null;
   const childValue = (value as Record<string, unknown>)[key];

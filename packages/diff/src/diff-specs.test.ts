@@ -492,4 +492,55 @@ definitions:
       ],
     ]);
   });
+
+  const form = (maxLength: number) => ({
+    'swagger.yaml': `swagger: '2.0'
+info: { title: Pets, version: 1.0.0 }
+paths:
+  /pets:
+    post:
+      operationId: addPet
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - { in: formData, name: name, type: string, required: true }
+        - $ref: 'form.yaml#/Nickname'
+      responses:
+        '201': { description: created }
+`,
+    'form.yaml': `Nickname:
+  in: formData
+  name: nickname
+  type: string
+  maxLength: ${maxLength}
+`,
+  });
+
+  test('form field change is located at its own parameter', async () => {
+    const base = await specFromText(form(40), 'base');
+    const revision = await specFromText(form(20), 'revision');
+    const result = diffSpecs(base, revision, { today: '2026-12-04' });
+    expect(
+      result.changes.map((change) => [
+        change.id,
+        change.level,
+        change.base?.file,
+        change.base?.pointer,
+        change.base?.line,
+        change.revision?.file,
+        change.revision?.pointer,
+        change.revision?.line,
+      ]),
+    ).toEqual([
+      [
+        'request-property-max-length-decreased',
+        'error',
+        'base/form.yaml',
+        '/Nickname',
+        1,
+        'revision/form.yaml',
+        '/Nickname',
+        1,
+      ],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   compareText,
   fingerprint,
   listOperations,
+  locateNode,
   todayUtc,
   type Level,
   type OperationView,
@@ -174,13 +175,7 @@ function finalise(pending: PendingChange[], levels: Record<string, Level | 'off'
 }
 
 function locate(node: SpecNode) {
-  const place = node.file.locate(node.pointer);
-  return {
-    file: node.file.displayPath,
-    pointer: node.pointer,
-    line: place.line,
-    column: place.column,
-  };
+  return locateNode(node);
 }
 
 function compareChanges(a: Change, b: Change): number {
@@ -225,6 +220,8 @@ export function diffToJson(result: DiffResult): object {
       revision: change.revision,
       fingerprint: change.fingerprint,
       ...(change.waived ? { waived: change.waived } : {}),
+      ...(change.gate ? { gate: change.gate } : {}),
+      ...(change.revisionAnchor ? { revisionAnchor: change.revisionAnchor } : {}),
     })),
     summary: result.summary,
   };

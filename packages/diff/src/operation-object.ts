@@ -258,26 +258,44 @@ function compareResponses(
     revision.responses.map((response) => [response.status, response]),
   );
   const baseByStatus = new Map(base.responses.map((response) => [response.status, response]));
+  const moves = findDefaultMoves(base, revision, baseByStatus, revisionByStatus);
   for (const response of base.responses) {
     const other =
       revisionByStatus.get(response.status) ?? coveringRange(response.status, revisionByStatus);
     if (other) {
-      compareResponse(context, response, other);
+      compareResponse(context, response, other, moves);
       continue;
     }
     // A range narrowed to codes inside it (`2XX` to `200`) promises less, and removes nothing.
     const narrowed = codesInRange(response.status, revision.responses, baseByStatus);
     if (narrowed.length > 0) {
-      for (const code of narrowed) compareResponse(context, response, code);
+      for (const code of narrowed) compareResponse(context, response, code, NO_MOVES);
       continue;
     }
+    if (response.status === 'default' && moves.fromDefault.length > 0) {
+      recordMovesFromDefault(context, response, moves.fromDefault);
+      // Report the default response removed only when some of its media types found no new home.
+      if (moves.fromDefault.length === response.content.length) continue;
+    }
+    const movedToDefault = moves.toDefault.filter((move) => move.response === response);
     const success = response.status.startsWith('2');
     add(
       success ? 'response-success-status-removed' : 'response-non-success-status-removed',
-      `response ${response.status} removed`,
+      movedToDefault.length > 0
+        ? `response ${response.status} removed; its body is now documented only under default`
+        : `response ${response.status} removed`,
       response.node,
       null,
     );
+    for (const move of movedToDefault) {
+      compareMediaSchema(
+        context,
+        move.media,
+        move.defaultMedia,
+        'response',
+        `response default (${move.defaultMedia.mediaType})`,
+      );
+    }
   }
   for (const response of revision.responses) {
     if (baseByStatus.has(response.status) || coveringRange(response.status, baseByStatus)) continue;
@@ -287,6 +305,117 @@ function compareResponses(
       `response ${response.status} added`,
       null,
       response.node,
+    );
+  }
+}
+
+/**
+ * A media type of a `default` response paired with the same media type of a status code
+ * on the other side: the response that now documents the body, or that used to.
+ */
+interface DefaultMove {
+  /** The `default` side's media type. */
+  defaultMedia: MediaTypeView;
+  /** The status code's response and media type. */
+  response: ResponseView;
+  media: MediaTypeView;
+}
+
+/** Bodies that moved between `default` and a status code only one side lists. */
+interface DefaultMoves {
+  /** Base `default` media types the revision documents under a new status code. */
+  fromDefault: DefaultMove[];
+  /** Revision `default` media types the base documented under a status code now gone. */
+  toDefault: DefaultMove[];
+}
+
+const NO_MOVES: DefaultMoves = { fromDefault: [], toDefault: [] };
+
+function findDefaultMoves(
+  base: OperationView,
+  revision: OperationView,
+  baseByStatus: Map<string, ResponseView>,
+  revisionByStatus: Map<string, ResponseView>,
+): DefaultMoves {
+  const added = revision.responses.filter(
+    (response) =>
+      response.status !== 'default' &&
+      !baseByStatus.has(response.status) &&
+      !coveringRange(response.status, baseByStatus),
+  );
+  const removed = base.responses.filter(
+    (response) =>
+      response.status !== 'default' &&
+      !revisionByStatus.has(response.status) &&
+      !coveringRange(response.status, revisionByStatus) &&
+      codesInRange(response.status, revision.responses, baseByStatus).length === 0,
+  );
+  const baseDefault = baseByStatus.get('default');
+  const revisionDefault = revisionByStatus.get('default');
+  return {
+    fromDefault: baseDefault ? movedMediaTypes(baseDefault, revisionDefault, added) : [],
+    toDefault: revisionDefault ? movedMediaTypes(revisionDefault, baseDefault, removed) : [],
+  };
+}
+
+/**
+ * Pairs each media type of a `default` response that the other side's `default` lacks with
+ * a response among `candidates` that has it, trying 2xx codes first.
+ */
+function movedMediaTypes(
+  fromDefault: ResponseView,
+  otherDefault: ResponseView | undefined,
+  candidates: ResponseView[],
+): DefaultMove[] {
+  const otherTypes = new Map(
+    (otherDefault?.content ?? []).map((media) => [normaliseMediaType(media.mediaType), media]),
+  );
+  const ordered = [
+    ...candidates.filter((response) => response.status.startsWith('2')),
+    ...candidates.filter((response) => !response.status.startsWith('2')),
+  ];
+  const moves: DefaultMove[] = [];
+  for (const defaultMedia of fromDefault.content) {
+    const type = normaliseMediaType(defaultMedia.mediaType);
+    if (otherTypes.has(type) || matchWildcard(type, otherTypes)) continue;
+    for (const response of ordered) {
+      const media = response.content.find(
+        (candidate) => normaliseMediaType(candidate.mediaType) === type,
+      );
+      if (!media) continue;
+      moves.push({ defaultMedia, response, media });
+      break;
+    }
+  }
+  return moves;
+}
+
+/** Records each status code that now documents the base `default` body, and compares the bodies. */
+function recordMovesFromDefault(
+  context: OperationContext,
+  baseDefault: ResponseView,
+  moves: DefaultMove[],
+): void {
+  const add = fixedChange(context);
+  for (const target of new Set(moves.map((move) => move.response))) {
+    const types = moves
+      .filter((move) => move.response === target)
+      .map((move) => move.media.mediaType)
+      .join(', ');
+    add(
+      'response-default-body-moved',
+      `response default body (${types}) is now documented under ${target.status}`,
+      baseDefault.node,
+      target.node,
+    );
+  }
+  for (const move of moves) {
+    compareMediaSchema(
+      context,
+      move.defaultMedia,
+      move.media,
+      'response',
+      `response ${move.response.status} (${move.media.mediaType})`,
     );
   }
 }
@@ -319,14 +448,20 @@ function compareResponse(
   context: OperationContext,
   base: ResponseView,
   revision: ResponseView,
+  moves: DefaultMoves,
 ): void {
+  const isDefault = base.status === 'default' && revision.status === 'default';
   compareContent(
     context,
     base.content,
     revision.content,
     'response',
     `response ${revision.status}`,
+    isDefault ? new Set(moves.fromDefault.map((move) => move.defaultMedia)) : new Set(),
+    isDefault ? new Set(moves.toDefault.map((move) => move.defaultMedia)) : new Set(),
   );
+  if (isDefault && moves.fromDefault.length > 0)
+    recordMovesFromDefault(context, base, moves.fromDefault);
   compareHeaders(context, base, revision);
 }
 
@@ -389,6 +524,8 @@ function compareContent(
   revision: MediaTypeView[],
   direction: Direction,
   label: string,
+  movedOut: ReadonlySet<MediaTypeView> = new Set(),
+  movedIn: ReadonlySet<MediaTypeView> = new Set(),
 ): void {
   const add = fixedChange(context);
   const prefix = direction === 'request' ? 'request-body' : 'response';
@@ -398,6 +535,7 @@ function compareContent(
   const baseByType = new Map(base.map((media) => [normaliseMediaType(media.mediaType), media]));
   for (const [type, media] of baseByType) {
     const other = revisionByType.get(type) ?? matchWildcard(type, revisionByType);
+    if (!other && movedOut.has(media)) continue;
     if (!other) {
       add(
         `${prefix}-media-type-removed`,
@@ -410,7 +548,7 @@ function compareContent(
     compareMediaSchema(context, media, other, direction, `${label} (${media.mediaType})`);
   }
   for (const [type, media] of revisionByType) {
-    if (baseByType.has(type) || matchWildcard(type, baseByType)) continue;
+    if (baseByType.has(type) || matchWildcard(type, baseByType) || movedIn.has(media)) continue;
     add(
       `${prefix}-media-type-added`,
       `${label} media type ${media.mediaType} added`,

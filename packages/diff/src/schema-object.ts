@@ -75,10 +75,11 @@ export class SchemaComparer {
   }
 
   /**
-   * Compares `oneOf`/`anyOf` members merged into one plain schema with that schema, member
-   * by member, instead of reporting them removed. In a request every old member must still
-   * be accepted. In a response the merged schema is compared with the members of its types,
-   * the ones whose values it may still return. Returns false when the pair is not such a merge.
+   * Compares `oneOf`/`anyOf` members merged into one plain schema with that schema. Each
+   * member of the merged schema's types is compared with it, so only real differences are
+   * reported, and each member of another type is reported removed: a request no longer
+   * accepts its values, and a response no longer returns them. Returns false when the pair
+   * is not such a merge.
    */
   private compareMerged(
     baseView: SchemaView,
@@ -86,33 +87,86 @@ export class SchemaComparer {
     direction: Direction,
     result: PairResult,
   ): boolean {
-    const members = [...baseView.oneOf, ...baseView.anyOf];
-    const isComposedOnly =
-      members.length > 0 && baseView.types === null && baseView.properties.size === 0;
-    const revisionComposed = revisionView.oneOf.length + revisionView.anyOf.length > 0;
-    if (!isComposedOnly || revisionComposed) return false;
+    if (isComposedOnly(revisionView))
+      return this.compareSplit(baseView, revisionView, direction, result);
+    if (!isComposedOnly(baseView) || hasMembers(revisionView)) return false;
+    const members = composedMembers(baseView);
     const revisionTypes = revisionView.types;
-    const compared = members.filter((member) => {
-      if (direction === 'request' || revisionTypes === null) return true;
-      const types = viewSchema(this.base, deref(this.base, member)).types;
-      return types !== null && [...types].some((type) => revisionTypes.has(type));
-    });
-    // NOTE: a response member of another type that the merged schema drops is not reported.
+    const compared = members.filter(
+      ({ node }) => revisionTypes === null || this.sharesType(this.base, node, revisionTypes),
+    );
     if (compared.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
-    if (!baseView.nullable && revisionView.nullable) add('became-nullable', 'became nullable');
-    if (baseView.nullable && !revisionView.nullable)
-      add('became-not-nullable', 'is no longer nullable');
-    for (const member of compared) {
-      result.children.push({
-        segment: null,
-        key: this.comparePair(member, revisionView.node, direction),
+    compareNullability(baseView, revisionView, add);
+    for (const member of members) {
+      if (compared.includes(member)) {
+        result.children.push({
+          segment: null,
+          key: this.comparePair(member.node, revisionView.node, direction),
+        });
+        continue;
+      }
+      result.local.push({
+        kind: `${member.prefix}-member-removed`,
+        propertyPath: [],
+        base: member.node,
+        revision: null,
+        detail: `${member.keyword} member ${memberName(member.node)} removed`,
       });
     }
+    this.markClean(result);
+    return true;
+  }
+
+  /**
+   * Compares a plain schema split into `oneOf`/`anyOf` members with the one member of its
+   * types, and reports the members of other types added. Returns false when the pair is
+   * not such a split, or when more than one member shares the plain schema's types.
+   */
+  private compareSplit(
+    baseView: SchemaView,
+    revisionView: SchemaView,
+    direction: Direction,
+    result: PairResult,
+  ): boolean {
+    const baseTypes = baseView.types;
+    if (hasMembers(baseView) || baseTypes === null) return false;
+    const members = composedMembers(revisionView);
+    const matched = members.filter(({ node }) => this.sharesType(this.revision, node, baseTypes));
+    if (matched.length !== 1) return false;
+    const add = recordLocal(result, baseView, revisionView);
+    compareNullability(baseView, revisionView, add);
+    for (const member of members) {
+      if (matched.includes(member)) {
+        result.children.push({
+          segment: null,
+          key: this.comparePair(baseView.node, member.node, direction),
+        });
+        continue;
+      }
+      result.local.push({
+        kind: `${member.prefix}-member-added`,
+        propertyPath: [],
+        base: null,
+        revision: member.node,
+        detail: `${member.keyword} member ${memberName(member.node)} added`,
+      });
+    }
+    this.markClean(result);
+    return true;
+  }
+
+  /** True when a member schema allows at least one of `types`. */
+  private sharesType(document: SpecDocument, member: SpecNode, types: Set<string>): boolean {
+    const memberTypes = viewSchema(document, deref(document, member)).types;
+    return memberTypes !== null && [...memberTypes].some((type) => types.has(type));
+  }
+
+  /** Sets `clean` on a pair: true when neither it nor any pair below it changed. */
+  private markClean(result: PairResult): void {
     result.clean =
       result.local.length === 0 &&
       result.children.every((nested) => this.pairs.get(nested.key)?.clean !== false);
-    return true;
   }
 
   /** Gathers the deltas of a pair and every changed pair below it, each pair once. */
@@ -339,6 +393,34 @@ export class SchemaComparer {
       });
     }
   }
+}
+
+/** A `oneOf` or `anyOf` member with the names its changes take. */
+interface ComposedMember {
+  node: SpecNode;
+  keyword: 'oneOf' | 'anyOf';
+  prefix: 'one-of' | 'any-of';
+}
+
+function composedMembers(view: SchemaView): ComposedMember[] {
+  return [
+    ...view.oneOf.map((node) => ({ node, keyword: 'oneOf' as const, prefix: 'one-of' as const })),
+    ...view.anyOf.map((node) => ({ node, keyword: 'anyOf' as const, prefix: 'any-of' as const })),
+  ];
+}
+
+function hasMembers(view: SchemaView): boolean {
+  return view.oneOf.length + view.anyOf.length > 0;
+}
+
+/** True for a schema that is only its `oneOf`/`anyOf` members, with no type or properties of its own. */
+function isComposedOnly(view: SchemaView): boolean {
+  return hasMembers(view) && view.types === null && view.properties.size === 0;
+}
+
+function compareNullability(base: SchemaView, revision: SchemaView, add: Add): void {
+  if (!base.nullable && revision.nullable) add('became-nullable', 'became nullable');
+  if (base.nullable && !revision.nullable) add('became-not-nullable', 'is no longer nullable');
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   displayPathOf,
   existsAtRevision,
   fingerprint,
+  gateLevelOf,
   gitRevisionReader,
   gitTopLevel,
   loadSpec,
@@ -166,28 +167,38 @@ function findingsOf(report: ApiReport): Finding[] {
 }
 
 /**
- * The diff's own verdicts on removed operations. In `check` the lifecycle policy
- * judges removals (with stability levels, configured extension names and traffic),
- * so these are lowered to info there unless `diff.levels` sets them, and one removal
- * does not fail twice.
+ * The diff's own verdicts on removed operations. In `check` the lifecycle policy judges
+ * removals, with stability levels, configured extension names and traffic, so one removal
+ * fails the gate once.
  */
-const REMOVAL_CHANGES = [
+const REMOVAL_CHANGES = new Set([
   'endpoint-removed-without-deprecation',
   'endpoint-removed-without-sunset',
   'endpoint-removed-before-sunset',
-];
+]);
 
-function diffLevels(configured: Record<string, Level | 'off'>): Record<string, Level | 'off'> {
-  const levels: Record<string, Level | 'off'> = {};
-  for (const id of REMOVAL_CHANGES) levels[id] = 'info';
-  return { ...levels, ...configured };
+/**
+ * Gates the diff's removal changes at info unless `diff.levels` sets their level. The
+ * changes keep the engine's level, so every report and the changelog fragment show what the
+ * removal means for clients, and only what counts toward the exit code is lowered.
+ */
+function gateRemovals(diff: DiffResult, configured: Record<string, Level | 'off'>): DiffResult {
+  const changes = diff.changes.map((change) =>
+    REMOVAL_CHANGES.has(change.id) && configured[change.id] === undefined
+      ? {
+          ...change,
+          gate: { level: 'info' as const, reason: 'the lifecycle policy judges removals' },
+        }
+      : change,
+  );
+  return { ...diff, changes };
 }
 
-/** Lint errors always fail; changes fail at or above the configured level. */
+/** Lint errors always fail; other findings fail when their gate level reaches `failOn`. */
 export function failsCheck(finding: Finding, failOn: Level): boolean {
   if (finding.waived) return false;
   if (finding.kind === 'problem') return finding.level === 'error';
-  return atOrAbove(finding.level, failOn);
+  return atOrAbove(gateLevelOf(finding), failOn);
 }
 
 async function checkApi(
@@ -211,16 +222,14 @@ async function checkApi(
   if (!(await existsAtRevision(topLevel, options.base, relativeRoot))) {
     status = 'new';
   } else if (touched || options.all) {
-    const reader = gitRevisionReader(topLevel, options.base);
+    const reader = gitRevisionReader(topLevel, options.base, { cwd: options.cwd });
     base = await loadSpec(api.spec, {
       cwd: options.cwd,
       allowRemote: options.allowRemote,
       reader,
     });
-    diff = diffSpecs(base, revision, {
-      today: options.today,
-      levels: diffLevels(options.config.diff.levels),
-    });
+    const levels = options.config.diff.levels;
+    diff = gateRemovals(diffSpecs(base, revision, { today: options.today, levels }), levels);
     status = 'diffed';
     revisions = { base, revision, today: options.today };
   }
@@ -234,6 +243,8 @@ async function checkApi(
     traffic: options.traffic ?? null,
   });
   const contracts = await checkApiContracts(api.name, revision, pacts, options.contracts ?? null);
+  if (diff) diff = { ...diff, changes: diff.changes.map((change) => anchored(change, revision)) };
+  const policyFindings = policyResult.findings.map((finding) => anchored(finding, revision));
   return {
     name: api.name,
     spec: displayPathOf(api.spec, options.cwd),
@@ -243,14 +254,24 @@ async function checkApi(
     lint: { findings: lintFindings, summary: summarize(lintFindings) },
     diff,
     revisions,
-    policy: policyResult,
+    policy: { ...policyResult, findings: policyFindings },
     contracts: { ...contracts.section, findings: contracts.findings },
   };
 }
 
+/**
+ * Gives a finding located in the base version the nearest place that still exists in the
+ * revision, so annotations on the revision's files can point there.
+ */
+function anchored<T extends Finding>(finding: T, revision: SpecDocument): T {
+  if (!finding.location?.ref) return finding;
+  const anchor = revision.nearestLocation(finding.location);
+  return anchor ? { ...finding, revisionAnchor: anchor } : finding;
+}
+
 /** Reports a spec that existed at the base and is gone: every client of it breaks. */
 function removedApiReport(spec: { name: string; file: string }, base: string): ApiReport {
-  const location = { file: `${base}:${spec.file}`, pointer: '', line: 1, column: 1 };
+  const location = { file: spec.file, ref: base, pointer: '', line: 1, column: 1 };
   const change: Change = {
     kind: 'change',
     id: 'api-removed',
@@ -270,7 +291,7 @@ function removedApiReport(spec: { name: string; file: string }, base: string): A
     status: 'removed',
     lint: { findings: [], summary: summarize([]) },
     diff: {
-      base: { source: location.file, version: null },
+      base: { source: `${base}:${spec.file}`, version: null },
       revision: { source: '', version: null },
       changes: [change],
       summary: { error: 1, warning: 0, info: 0, breaking: true },
@@ -354,6 +375,7 @@ function policyToJson(result: PolicyResult): object {
       message: finding.message,
       operation: finding.operation,
       location: finding.location,
+      ...(finding.revisionAnchor ? { revisionAnchor: finding.revisionAnchor } : {}),
       fingerprint: finding.fingerprint,
       ...(finding.waived ? { waived: finding.waived } : {}),
     })),

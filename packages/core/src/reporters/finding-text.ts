@@ -1,4 +1,4 @@
-import { atOrAbove } from '../finding.js';
+import { atOrAbove, gateLevelOf } from '../finding.js';
 import type { Finding, Level, Location, OperationRef, Summary } from '../finding.js';
 
 import type { ReportInput } from './types.js';
@@ -21,9 +21,14 @@ export interface FileGroup {
   findings: Finding[];
 }
 
-/** Picks the location to show for a finding, falling back to its base-side location. */
+/**
+ * Picks the location to show for a finding, falling back to its base-side location. A
+ * location read from a git revision (`ref` set) is a base-side one.
+ */
 export function displayedLocation(finding: Finding): DisplayedLocation | null {
-  if (finding.location) return { location: finding.location, side: 'revision' };
+  if (finding.location) {
+    return { location: finding.location, side: finding.location.ref ? 'base' : 'revision' };
+  }
   if (finding.baseLocation) return { location: finding.baseLocation, side: 'base' };
   return null;
 }
@@ -31,6 +36,37 @@ export function displayedLocation(finding: Finding): DisplayedLocation | null {
 /** Formats `file:line:column`, the form terminals and editors turn into links. */
 export function formatPosition(location: Location): string {
   return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** Formats a displayed location as `file:line:column`, followed by `(base REF)` on the base side. */
+export function formatDisplayedPosition(displayed: DisplayedLocation): string {
+  const position = formatPosition(displayed.location);
+  return displayed.side === 'base' ? `${position} ${baseNote(displayed.location)}` : position;
+}
+
+/** `(base HEAD)` for a location read from a git revision, `(base)` for a base file on disk. */
+export function baseNote(location: Location): string {
+  return location.ref ? `(base ${location.ref})` : '(base)';
+}
+
+/**
+ * Returns where an annotation on the revision's files can point: the finding's location, or
+ * for a finding located in a git base version, its revision anchor. Returns null when neither
+ * exists, because a base line number would mark the wrong line of the current file.
+ */
+export function annotationLocation(finding: Finding): Location | null {
+  if (finding.location && !finding.location.ref) return finding.location;
+  return finding.revisionAnchor ?? null;
+}
+
+/**
+ * Returns a message for an annotation: a finding located in a git base version gets the
+ * place it had there appended, since the annotation cannot point at it.
+ */
+export function annotationMessage(finding: Finding): string {
+  const location = finding.location;
+  if (!location?.ref) return finding.message;
+  return `${finding.message} (in ${location.ref}: ${formatPosition(location)})`;
 }
 
 /** Formats an operation as `GET /v1/dogs/{dogId}`. */
@@ -82,10 +118,14 @@ export interface Verdict {
   text: string;
 }
 
-/** Counts the findings that fail the run: not waived, and at or above the failure level. */
+/** Counts the findings that fail the run: not waived, and gated at or above the failure level. */
 export function countFailing(findings: readonly Finding[], failLevel: Level): number {
-  return findings.filter((finding) => !finding.waived && atOrAbove(finding.level, failLevel))
-    .length;
+  return findings.filter((finding) => failsRun(finding, failLevel)).length;
+}
+
+/** True when a finding fails the run: not waived, and its gate level at or above the failure level. */
+export function failsRun(finding: Finding, failLevel: Level): boolean {
+  return !finding.waived && atOrAbove(gateLevelOf(finding), failLevel);
 }
 
 /** States whether the run fails, naming the findings in the command's own vocabulary. */

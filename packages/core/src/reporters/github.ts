@@ -1,5 +1,6 @@
 import type { Finding, Level } from '../finding.js';
 
+import { annotationLocation, annotationMessage } from './finding-text.js';
 import type { ReportInput } from './types.js';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -7,8 +8,10 @@ const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', inf
 /**
  * Renders one GitHub Actions workflow command per finding (`::error`, `::warning`,
  * `::notice`), which Actions shows as an annotation on the file and line. Waived findings
- * are left out. A finding with no revision-side location becomes an annotation without a
- * file, because a base-side line number would point at the wrong line of the current file.
+ * are left out. A finding located only in a git base version is placed at its revision anchor,
+ * the nearest enclosing node that still exists, with the base place in the message. With no
+ * anchor and no revision-side location it becomes an annotation without a file, because a
+ * base-side line number would point at the wrong line of the current file.
  */
 export function renderGithub(input: ReportInput): string {
   const lines = input.findings
@@ -19,7 +22,7 @@ export function renderGithub(input: ReportInput): string {
 
 function renderCommand(finding: Finding): string {
   const properties: Array<[string, string | number]> = [];
-  const location = finding.location;
+  const location = annotationLocation(finding);
   if (location) {
     properties.push(['file', location.file], ['line', location.line], ['col', location.column]);
     if (location.endLine !== undefined) properties.push(['endLine', location.endLine]);
@@ -30,7 +33,7 @@ function renderCommand(finding: Finding): string {
   const propertyText = properties
     .map(([name, value]) => `${name}=${escapeProperty(String(value))}`)
     .join(',');
-  return `::${COMMAND[finding.level]} ${propertyText}::${escapeData(finding.message)}`;
+  return `::${COMMAND[finding.level]} ${propertyText}::${escapeData(annotationMessage(finding))}`;
 }
 
 /** Escapes a command's message, as the Actions runner decodes it: `%`, CR and LF. */

@@ -194,6 +194,33 @@ describe('renderJunit', () => {
     );
   });
 
+  it('passes a change gated below the failure level', () => {
+    const removal: Finding = {
+      kind: 'change',
+      id: 'endpoint-removed-before-sunset',
+      level: 'error',
+      message: 'operation removed before its sunset date 2027-06-30',
+      location: null,
+      baseLocation: {
+        file: 'specs/dogs.yaml',
+        pointer: '/paths/~1v1~1dogs/get',
+        line: 7,
+        column: 5,
+      },
+      fingerprint: '00112233445566aa',
+      gate: { level: 'info', reason: 'the lifecycle policy judges removals' },
+    };
+
+    const output = renderJunit({ command: 'check', findings: [removal], failLevel: 'error' });
+    const testCase = parseXml(output).children[0]!.children[0]!;
+
+    expect(parseXml(output).attributes.failures).toBe('0');
+    expect(testCase.children.map((element) => element.name)).toEqual(['system-out']);
+    expect(child(testCase, 'system-out')?.text.split('\n')[0]).toBe(
+      'Not a failure: it counts at level info, below the failure level error, because the lifecycle policy judges removals.',
+    );
+  });
+
   it('renders an empty report', () => {
     const output = renderJunit({ command: 'diff', findings: [], failLevel: 'error' });
 

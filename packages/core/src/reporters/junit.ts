@@ -1,7 +1,13 @@
-import { atOrAbove } from '../finding.js';
 import type { Finding } from '../finding.js';
 
-import { formatOperation, formatPosition, groupByFile, displayedLocation } from './finding-text.js';
+import {
+  annotationLocation,
+  displayedLocation,
+  failsRun,
+  formatDisplayedPosition,
+  formatOperation,
+  groupByFile,
+} from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
 import type { ReportInput } from './types.js';
 
@@ -59,16 +65,18 @@ function renderSuite(
 
 function outcomeOf(finding: Finding, input: ReportInput): Outcome {
   if (finding.waived) return 'skipped';
-  return atOrAbove(finding.level, input.failLevel) ? 'failed' : 'passed';
+  return failsRun(finding, input.failLevel) ? 'failed' : 'passed';
 }
 
 function renderCase(finding: Finding, suite: string, outcome: Outcome, input: ReportInput): string {
-  const displayed = displayedLocation(finding);
+  // CI servers link `file` and `line` to the checked-out revision, so a place found only in a
+  // git base version gives them its revision anchor; the details name the base place.
+  const linked = annotationLocation(finding) ?? displayedLocation(finding)?.location;
   const caseAttributes = attributes({
     name: testCaseName(finding),
     classname: suite,
-    file: displayed?.location.file,
-    line: displayed?.location.line,
+    file: linked?.ref ? undefined : linked?.file,
+    line: linked?.ref ? undefined : linked?.line,
   });
   const open = `    <testcase${caseAttributes}>`;
   const close = '    </testcase>';
@@ -86,7 +94,9 @@ function renderCase(finding: Finding, suite: string, outcome: Outcome, input: Re
     return [open, failure, close].join('\n');
   }
 
-  const note = `Not a failure: level ${finding.level} is below the failure level ${input.failLevel}.`;
+  const note = finding.gate
+    ? `Not a failure: it counts at level ${finding.gate.level}, below the failure level ${input.failLevel}, because ${finding.gate.reason}.`
+    : `Not a failure: level ${finding.level} is below the failure level ${input.failLevel}.`;
   const output = `      <system-out>${escapeText(`${note}\n${details}`)}</system-out>`;
   return [open, output, close].join('\n');
 }
@@ -104,10 +114,7 @@ function describeFinding(finding: Finding): string {
   const lines = [`${finding.level} ${finding.id}: ${finding.message}`];
   if (finding.operation) lines.push(`operation: ${formatOperation(finding.operation)}`);
   if (displayed) {
-    const side = displayed.side === 'base' ? ' (base)' : '';
-    lines.push(
-      `location: ${formatPosition(displayed.location)}${side} ${displayed.location.pointer}`,
-    );
+    lines.push(`location: ${formatDisplayedPosition(displayed)} ${displayed.location.pointer}`);
   }
   if (finding.docsUrl !== undefined) lines.push(`docs: ${finding.docsUrl}`);
   lines.push(`fingerprint: ${finding.fingerprint}`);

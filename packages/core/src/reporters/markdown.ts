@@ -3,6 +3,7 @@ import type { Finding } from '../finding.js';
 
 import {
   NO_LOCATION_LABEL,
+  baseNote,
   describeVerdict,
   formatOperation,
   groupByFile,
@@ -85,12 +86,15 @@ function renderWaivedSection(findings: readonly Finding[]): string {
   ].join('\n');
 }
 
-/** Formats `file:line` as code, marked `(base)` when only the base version has the location. */
+/**
+ * Formats `file:line` as code, marked `(base)` when only the base version has the location,
+ * or `(base REF)` when that version was read from a git revision.
+ */
 function formatLocationCell(finding: Finding): string {
   const displayed = displayedLocation(finding);
   if (!displayed) return '';
   const cell = inlineCode(`${displayed.location.file}:${displayed.location.line}`);
-  return displayed.side === 'base' ? `${cell} (base)` : cell;
+  return displayed.side === 'base' ? `${cell} ${escapeText(baseNote(displayed.location))}` : cell;
 }
 
 function tableRow(cells: readonly string[]): string {

@@ -1,5 +1,6 @@
 import type { Finding, Level, Location, OperationRef } from '../finding.js';
 
+import { annotationLocation, annotationMessage } from './finding-text.js';
 import type { ReportInput } from './types.js';
 
 /** Schema URI written to `$schema`: the SchemaStore copy of the SARIF 2.1.0 schema. */
@@ -88,14 +89,17 @@ function toResult(finding: Finding, ruleIndex: number): SarifResult {
     ruleId: finding.id,
     ruleIndex,
     level: SARIF_LEVEL[finding.level],
-    message: { text: finding.message },
+    message: { text: annotationMessage(finding) },
     partialFingerprints: { 'specgate/v1': finding.fingerprint },
   };
 
-  if (finding.location) result.locations = [toSarifLocation(finding.location)];
-  if (finding.baseLocation) {
-    const message = { text: 'Location in the base version' };
-    result.relatedLocations = [{ id: 0, ...toSarifLocation(finding.baseLocation), message }];
+  const location = annotationLocation(finding);
+  if (location) result.locations = [toSarifLocation(location)];
+  const baseLocation = finding.location?.ref ? finding.location : finding.baseLocation;
+  if (baseLocation) {
+    const version = baseLocation.ref ? ` (${baseLocation.ref})` : '';
+    const message = { text: `Location in the base version${version}` };
+    result.relatedLocations = [{ id: 0, ...toSarifLocation(baseLocation), message }];
   }
   if (finding.waived) {
     const { reason, owner, expires } = finding.waived;

@@ -8,8 +8,8 @@ import {
   NO_LOCATION_LABEL,
   describeVerdict,
   formatCounts,
+  formatDisplayedPosition,
   formatOperation,
-  formatPosition,
   groupByFile,
   displayedLocation,
 } from './finding-text.js';
@@ -57,17 +57,15 @@ function renderGroup(group: FileGroup, input: ReportInput, paint: Painter): stri
 function renderEntry(finding: Finding, input: ReportInput, paint: Painter): string[] {
   const displayed = displayedLocation(finding);
   const parts: string[] = [];
-  if (displayed) {
-    const suffix = displayed.side === 'base' ? ' (base)' : '';
-    parts.push(`${formatPosition(displayed.location)}${suffix}`);
-  }
+  if (displayed) parts.push(formatDisplayedPosition(displayed));
   parts.push(paint(LEVEL_STYLE[finding.level], finding.level));
   parts.push(paint('gray', finding.id));
   if (finding.operation) parts.push(paint('bold', formatOperation(finding.operation)));
   parts.push(indentContinuation(finding.message));
 
   const lines = [`  ${parts.join('  ')}`];
-  if (!displayed) return lines;
+  // The file on disk is the revision, so it cannot frame a place in a git base version.
+  if (!displayed || displayed.location.ref) return lines;
 
   const source = input.readSource?.(displayed.location.file);
   if (source === undefined) return lines;
@@ -79,7 +77,7 @@ function renderWaived(findings: readonly Finding[], paint: Painter): string {
   const lines = [paint('underline', 'waived')];
   for (const finding of findings) {
     const displayed = displayedLocation(finding);
-    const parts = displayed ? [formatPosition(displayed.location)] : [];
+    const parts = displayed ? [formatDisplayedPosition(displayed)] : [];
     parts.push(paint('gray', finding.id));
     if (finding.waived) {
       const { reason, owner, expires } = finding.waived;

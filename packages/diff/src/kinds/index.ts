@@ -92,6 +92,7 @@ import { requiredPropertyRemoved } from './required-property-removed.js';
 import { responseEncodingChanged } from './response-encoding-changed.js';
 import { responseHeaderAdded } from './response-header-added.js';
 import { responseHeaderBecameOptional } from './response-header-became-optional.js';
+import { responseDefaultBodyMoved } from './response-default-body-moved.js';
 import { responseHeaderBecameRequired } from './response-header-became-required.js';
 import { responseMediaTypeAdded } from './response-media-type-added.js';
 import { responseMediaTypeRemoved } from './response-media-type-removed.js';
@@ -221,6 +222,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   requestBodyEncodingChanged,
   responseSuccessStatusRemoved,
   responseNonSuccessStatusRemoved,
+  responseDefaultBodyMoved,
   responseSuccessStatusAdded,
   responseNonSuccessStatusAdded,
   responseMediaTypeAdded,
