@@ -6,8 +6,9 @@
 // Usage: node scripts/bench/verdicts.mjs [--limit N] [--out FILE]
 // openapi-diff runs in-process through its JS API; Optic runs once per case as a process.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -70,6 +71,8 @@ async function openapiDiffVerdict(base, revision) {
   }
 }
 
+const opticScratch = mkdtempSync(path.join(tmpdir(), 'specgate-optic-'));
+
 function opticVerdict(base, revision) {
   const run = spawnSync(
     process.execPath,
@@ -77,8 +80,9 @@ function opticVerdict(base, revision) {
     {
       encoding: 'utf8',
       timeout: 60_000,
-      cwd: path.dirname(base),
-      env: { ...process.env, CI: 'true' },
+      // Optic writes ci-run-details.json into its working directory, so it runs in a scratch one.
+      cwd: opticScratch,
+      env: { ...process.env, CI: 'true', OPTIC_TELEMETRY_LEVEL: 'off', NO_UPDATE_NOTIFIER: '1' },
     },
   );
   const checks = /Checks: (\d+)\/(\d+) passed/.exec(run.stdout ?? '');
