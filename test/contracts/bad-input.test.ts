@@ -199,6 +199,26 @@ describe('contract commands on bad input', () => {
     expect(runs).toEqual(runs.map(() => ({ code: 2, stdout: '', stderr: expected })));
   });
 
+  it('says in one line that the provider cannot be reached, instead of crashing in Pact', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const run = await cli([
+      'pact',
+      'verify',
+      'contracts/pacts',
+      '--provider',
+      'orders',
+      '--base-url',
+      url,
+      '--provider-version',
+      'p1',
+    ]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `specgate: error: cannot reach the provider at ${url} (ECONNREFUSED). Check --provider-base-url, and that the provider is running.\n`,
+    });
+  });
+
   it('asks for a broker when none is set, and for an http URL', async () => {
     const saved = process.env['PACT_BROKER_BASE_URL'];
     delete process.env['PACT_BROKER_BASE_URL'];

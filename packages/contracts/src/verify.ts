@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
 import type { VerifierOptions } from '@pact-foundation/pact';
@@ -90,6 +91,7 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
   }
 
   const pacts = options.broker ? await brokerPacts(options, options.broker) : localPacts(options);
+  await checkProviderListens(options.providerBaseUrl);
   const states = new Set(
     pacts.flatMap((pact) => pact.interactions.flatMap((entry) => entry.states)),
   );
@@ -126,6 +128,43 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     published,
     success,
   };
+}
+
+/**
+ * Opens and closes one connection to the provider before the verification. Pact JS proxies
+ * requests to it and crashes the process on a refused connection, so a provider that is not
+ * running is reported here instead.
+ */
+async function checkProviderListens(baseUrl: string): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new SpecgateError(
+      'USAGE',
+      `--provider-base-url "${baseUrl}" is not a URL. Pass one such as http://127.0.0.1:5000.`,
+    );
+  }
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const failure = await new Promise<string | null>((resolve) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(5_000, () => {
+      socket.destroy();
+      resolve('no answer within 5 s');
+    });
+    socket.once('connect', () => {
+      socket.end();
+      resolve(null);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+  if (failure !== null) {
+    throw new SpecgateError(
+      'USAGE',
+      `cannot reach the provider at ${baseUrl} (${failure}). Check --provider-base-url, and that the provider is running.`,
+    );
+  }
 }
 
 interface SelectedPact {
