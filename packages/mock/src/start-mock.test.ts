@@ -8,6 +8,7 @@ import { SpecgateError } from '@specgate/core';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { startMock, type MockEvent, type MockServer, type RequestLogEntry } from './index.js';
+import { loadedPrismBundle } from './prism.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -175,6 +176,13 @@ describe('startMock', () => {
     expect(response.status).toBe(201);
     const body = (await response.json()) as { author: unknown };
     expect(body.author).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
+  });
+
+  test('runs Prism from the bundle the build made, with its code cache', async () => {
+    await start({ apis: [{ name: 'pets', spec: PETS }] });
+    const bundle = loadedPrismBundle();
+    expect(bundle).toBeDefined();
+    expect(bundle?.cacheUsed).toBe(true);
   });
 
   test('Prefer dynamic=false serves the example', async () => {
