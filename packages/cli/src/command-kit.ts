@@ -11,7 +11,6 @@ import {
   type Level,
   type ReporterName,
 } from '@specgate/core';
-import { listChangeIds } from '@specgate/diff';
 
 import { Logger, type Verbosity } from './logger.js';
 import { parseOutputTargets, writeOutputs, type OutputTarget } from './output.js';
@@ -99,15 +98,17 @@ export async function prepare(options: CommonOptions, environment: CliEnvironmen
       `--today "${today}" is not a date. Use the YYYY-MM-DD form, e.g. --today 2026-12-04.`,
     );
   }
-  checkLevelIds(config.diff.levels, config.file);
+  await checkLevelIds(config.diff.levels, config.file);
   await checkPolicyLevelIds(config.policy.levels ?? {}, config.file);
   return { logger, targets, config, today };
 }
 
 /** Rejects a `diff.levels` key that names no change, which would otherwise do nothing. */
-function checkLevelIds(levels: Record<string, unknown>, file: string | null): void {
-  // Listing every change id takes a while, so it is done only for a config that sets levels.
+async function checkLevelIds(levels: Record<string, unknown>, file: string | null): Promise<void> {
+  // Listing every change id takes a while, so it is done only for a config that sets levels,
+  // and the diff engine is loaded only then.
   if (Object.keys(levels).length === 0) return;
+  const { listChangeIds } = await import('@specgate/diff');
   const known = new Set([...listChangeIds().map((entry) => entry.id), 'api-removed']);
   for (const id of Object.keys(levels)) {
     if (known.has(id)) continue;
