@@ -231,8 +231,9 @@ async function serve(
 }
 
 /**
- * Answers a repeated GET or HEAD without a body from the cache: no promise, no URL
- * object and no copy of the headers, and the response headers laid out beforehand.
+ * Sends the cached response to a repeated GET or HEAD without a body. It creates no
+ * promise, no URL object and no copy of the headers, and the response headers were laid
+ * out when the response was stored.
  * Returns false when the request needs the full path: a cache miss, a Prefer header
  * (it may ask for dynamic data), or an Origin with CORS on (the headers echo it).
  */
