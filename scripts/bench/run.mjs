@@ -27,7 +27,7 @@ Options:
   --corpus DIR      corpus folder with large/ and pairs/ (default: $SPECGATE_BENCH_CORPUS or /work/shared/corpus)
   --scan-lines N    log lines the scan benchmark generates and reads (default: 10000000; --quick: 1000000)
   --out FILE        Markdown file to update (default: docs/benchmarks.md)
-  --no-build        skip \`pnpm build\` (tsc -b packages/cli, then the Prism bundle) and use the existing build
+  --no-build        skip \`pnpm build\` (tsc -b packages/cli, the config validator, the Prism bundle) and use the existing build
   --keep            keep the scratch folder with every run's output
   -h, --help        show this help`;
 
@@ -90,15 +90,20 @@ function buildCli() {
       `tsc -b packages/cli failed; fix the build or pass --no-build.\n${result.stdout}${result.stderr}`,
     );
   }
-  const bundle = spawnSync(process.execPath, ['packages/mock/scripts/build-prism.mjs'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  if (bundle.status !== 0) {
-    throw new Error(
-      `Bundling Prism failed; fix the build or pass --no-build.\n${bundle.stdout}${bundle.stderr}`,
-    );
+  for (const script of [
+    'packages/core/scripts/build-config-validator.mjs',
+    'packages/mock/scripts/build-prism.mjs',
+  ]) {
+    const step = spawnSync(process.execPath, [script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (step.status !== 0) {
+      throw new Error(
+        `${script} failed; fix the build or pass --no-build.\n${step.stdout}${step.stderr}`,
+      );
+    }
   }
 }
 

@@ -1,11 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
 
-import type { Ajv as AjvInstance, ErrorObject } from 'ajv';
-
-import { CONFIG_SCHEMA } from './config-schema.js';
+import { configValidator } from './config-validator.js';
 import { isCalendarDate } from './calendar-date.js';
 import { SpecgateError } from './errors.js';
 import { childPointer, parsePointer } from './pointer.js';
@@ -127,21 +125,8 @@ export function defaultConfig(cwd: string): SpecgateConfig {
   };
 }
 
-// ajv takes about a third of a second to import, so it is loaded only when a config file exists.
-const require = createRequire(import.meta.url);
-let compiled: ReturnType<AjvInstance['compile']> | undefined;
-
 function validate(source: SourceFile): void {
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  // The schema is ours and fixed, so checking it against the JSON Schema meta-schema and
-  // optimising the generated code would only add start-up time to every command.
-  compiled ??= new Ajv({
-    allErrors: true,
-    strict: false,
-    verbose: true,
-    validateSchema: false,
-    code: { optimize: false },
-  }).compile(CONFIG_SCHEMA);
+  const compiled = configValidator();
   const data = configData(source);
   if (compiled(data)) return;
   const error = pickError(compiled.errors ?? []);
