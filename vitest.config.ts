@@ -11,6 +11,9 @@ export default defineConfig({
       '@specgate/core': packageSource('core'),
       '@specgate/lint': packageSource('lint'),
       '@specgate/diff': packageSource('diff'),
+      '@specgate/policy/lifecycle': fileURLToPath(
+        new URL('./packages/policy/src/lifecycle-entry.ts', import.meta.url),
+      ),
       '@specgate/policy': packageSource('policy'),
       // The subpath comes first: an alias also matches ids that start with it.
       '@specgate/contracts/consumer': fileURLToPath(

@@ -32,7 +32,7 @@ Options:
   --corpus DIR      corpus folder with large/ and pairs/ (default: $SPECGATE_BENCH_CORPUS or /work/shared/corpus)
   --scan-lines N    log lines the scan benchmark generates and reads (default: 10000000; --quick: 1000000)
   --out FILE        Markdown file to update (default: docs/benchmarks.md)
-  --no-build        skip \`tsc -b packages/cli\` and use the existing build
+  --no-build        skip \`pnpm build\` (tsc -b packages/cli, the config validator, the Prism bundle) and use the existing build
   --keep            keep the scratch folder with every run's output
   -h, --help        show this help`;
 
@@ -94,6 +94,21 @@ function buildCli() {
     throw new Error(
       `tsc -b packages/cli failed; fix the build or pass --no-build.\n${result.stdout}${result.stderr}`,
     );
+  }
+  for (const script of [
+    'packages/cli/scripts/bundle.mjs',
+    'packages/mock/scripts/build-prism.mjs',
+  ]) {
+    const step = spawnSync(process.execPath, [script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (step.status !== 0) {
+      throw new Error(
+        `${script} failed; fix the build or pass --no-build.\n${step.stdout}${step.stderr}`,
+      );
+    }
   }
 }
 

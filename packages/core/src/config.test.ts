@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { CONFIG_SCHEMA } from './config-schema.js';
 import { CONFIG_FILE_NAMES, defaultConfig, loadConfig } from './config.js';
 import { SpecgateError } from './errors.js';
 
@@ -18,6 +20,12 @@ afterEach(async () => {
 });
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+// loadConfig compiles the schema without checking it, to save start-up time.
+it('the config schema is a valid JSON Schema', () => {
+  const ajv = new Ajv({ strict: false });
+  expect(ajv.validateSchema(CONFIG_SCHEMA)).toBe(true);
+});
 
 async function writeConfig(text: string, name = 'specgate.yaml'): Promise<void> {
   await writeFile(path.join(directory, name), text);

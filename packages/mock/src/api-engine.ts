@@ -9,7 +9,7 @@ import { prismErrorDetail, prismErrorKind, summariseViolations } from './prism-e
 import { loadPrism, type IHttpOperation, type PrismInstance, type PrismMock } from './prism.js';
 import { createProblem, type Problem, type Violation } from './problems.js';
 import { checkQueryStyle, mergeDiagnostics } from './query-style.js';
-import { ResponseCache } from './response-cache.js';
+import { ResponseCache, type CachedOutcome, type HeaderValues } from './response-cache.js';
 import { findSpecWarnings, type SpecWarning } from './spec-warnings.js';
 import { isError, statusKind, toViolations, type PrismDiagnostic } from './violations.js';
 
@@ -127,7 +127,14 @@ export class ApiEngine {
     const dynamic = preferences.dynamic ?? this.options.dynamic;
     const cacheKey =
       this.options.cache && !dynamic && !this.options.upstream
-        ? this.cache.key(request, loaded.cacheableHeaders)
+        ? this.cache.key(
+            request.method,
+            request.path,
+            request.search,
+            request.headers,
+            loaded.cacheableHeaders,
+            request.body,
+          )
         : undefined;
     const hit = cacheKey === undefined ? undefined : this.cache.get(cacheKey);
     if (hit) return { ...hit, cached: true };
@@ -135,6 +142,24 @@ export class ApiEngine {
     const outcome = await this.run(prism, loaded, request, preferences, dynamic);
     if (cacheKey !== undefined && outcome.cacheable) this.cache.set(cacheKey, outcome.result);
     return outcome.result;
+  }
+
+  /**
+   * The stored outcome of a repeated request without a body or a Prefer header, or
+   * undefined when there is none. Synchronous, for the server's fast path.
+   */
+  cachedOutcome(
+    method: string,
+    path: string,
+    search: string,
+    headers: HeaderValues,
+  ): CachedOutcome | undefined {
+    const loaded = this.loaded;
+    if (!loaded || !this.options.cache || this.options.dynamic || this.options.upstream) {
+      return undefined;
+    }
+    const key = this.cache.key(method, path, search, headers, loaded.cacheableHeaders, null);
+    return key === undefined ? undefined : this.cache.get(key);
   }
 
   private async run(
@@ -224,7 +249,6 @@ export class ApiEngine {
 
   private createInstance(): PrismInstance {
     const prism = loadPrism();
-    const logger = prism.core.createLogger('specgate-mock', { level: 'silent' });
     const matched = this.matched;
     const lifecycleOf = (operation: IHttpOperation) => this.loaded?.lifecycle.get(operation) ?? {};
     // Wraps Prism's mocker: a request that fails its checks stops here (Prism would
@@ -263,12 +287,32 @@ export class ApiEngine {
         return result;
       };
     };
-    return prism.http.createInstance(this.baseConfig() as never, { logger, mock, forward });
+    return prism.http.createInstance(this.baseConfig() as never, {
+      logger: SILENT_LOGGER as never,
+      mock,
+      forward,
+    });
   }
 }
 
+/**
+ * Takes the place of Prism's pino logger. Prism calls a logger method, and creates a child
+ * logger, several times per request; pino does that work even at level silent.
+ */
+const SILENT_LOGGER = {
+  child: () => SILENT_LOGGER,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  success: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  fatal: () => undefined,
+};
+
 function queryOf(search: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
+  if (search === '') return query;
   const params = new URLSearchParams(search);
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);

@@ -91,8 +91,7 @@ export function send(
  * Returns the CORS headers for a response, so browser apps on another origin can call the
  * mock. Credentials are allowed, so the origin is echoed rather than `*` when one is sent.
  */
-export function corsHeaders(request: IncomingMessage): Record<string, string> {
-  const origin = request.headers['origin'];
+export function corsHeaders(origin: string | undefined): Record<string, string> {
   return {
     'access-control-allow-origin': origin ?? '*',
     'access-control-allow-credentials': 'true',
@@ -115,7 +114,7 @@ export function preflightResponse(request: IncomingMessage): MockResponse {
   return {
     status: 204,
     headers: {
-      ...corsHeaders(request),
+      ...corsHeaders(request.headers['origin']),
       'access-control-allow-methods': request.headers['access-control-request-method'] ?? '*',
       'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
       'access-control-max-age': '600',

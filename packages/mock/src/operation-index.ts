@@ -1,5 +1,5 @@
 import type { SpecDocument } from '@specgate/core';
-import { lifecycleHeaders, readLifecycle } from '@specgate/policy';
+import { lifecycleHeaders, readLifecycle } from '@specgate/policy/lifecycle';
 
 import type { IHttpOperation } from './prism.js';
 

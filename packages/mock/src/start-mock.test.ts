@@ -8,6 +8,7 @@ import { SpecgateError } from '@specgate/core';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { startMock, type MockEvent, type MockServer, type RequestLogEntry } from './index.js';
+import { loadedPrismBundle } from './prism.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -177,12 +178,64 @@ describe('startMock', () => {
     expect(body.author).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
   });
 
+  test('runs Prism from the bundle the build made, with its code cache', async () => {
+    await start({ apis: [{ name: 'pets', spec: PETS }] });
+    const bundle = loadedPrismBundle();
+    expect(bundle).toBeDefined();
+    expect(bundle?.cacheUsed).toBe(true);
+  });
+
   test('Prefer dynamic=false serves the example', async () => {
     const server = await start({ apis: [{ name: 'pets', spec: PETS }], dynamic: true, seed: 'x' });
     const response = await fetch(`${server.urls['pets']}/pets/1`, {
       headers: { prefer: 'dynamic=false' },
     });
     expect(await response.json()).toEqual({ id: 1, name: 'Rex', kind: { bark: 'loud' }, age: 3 });
+  });
+
+  test('a repeated request gets the same answer from the cache', async () => {
+    for (const cors of [true, false]) {
+      const server = await start({ apis: [{ name: 'pets', spec: PETS }], cors });
+      const answers = [];
+      for (const method of ['GET', 'GET', 'HEAD', 'HEAD']) {
+        const response = await fetch(`${server.urls['pets']}/pets/1`, { method });
+        const headers = [...response.headers].filter(([name]) => name !== 'date');
+        answers.push({ status: response.status, headers, body: await response.text() });
+      }
+      const corsHeaders = [
+        ['access-control-allow-credentials', 'true'],
+        ['access-control-allow-origin', '*'],
+        ['access-control-expose-headers', '*'],
+      ];
+      expect(answers[0]).toEqual({
+        status: 200,
+        headers: [
+          ...(cors ? corsHeaders : []),
+          ['connection', 'keep-alive'],
+          ['content-length', '52'],
+          ['content-type', 'application/json'],
+          ['keep-alive', 'timeout=5'],
+        ],
+        body: '{"id":1,"name":"Rex","kind":{"bark":"loud"},"age":3}',
+      });
+      expect(answers[1]).toEqual(answers[0]);
+      // The spec declares no HEAD, so Prism answers 405, and so does the cache.
+      expect(answers[2]?.status).toBe(405);
+      expect(answers[2]?.body).toBe('');
+      expect(answers[3]).toEqual(answers[2]);
+    }
+  });
+
+  test('the cache never answers a request that differs in what Prism checks', async () => {
+    const server = await start({ apis: [{ name: 'pets', spec: PETS }] });
+    const url = `${server.urls['pets']}/pets/1`;
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(url, { headers: { accept: 'application/xml' } })).status).toBe(406);
+    expect((await fetch(`${server.urls['pets']}/pets/abc`)).status).toBe(422);
+    expect((await fetch(`${url}?x=1`)).status).toBe(200);
+    const withOrigin = await fetch(url, { headers: { origin: 'http://app.test' } });
+    expect(withOrigin.headers.get('access-control-allow-origin')).toBe('http://app.test');
   });
 
   test('request log entries', async () => {

@@ -132,7 +132,12 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
   try {
     for (const [index, mounts] of groups.entries()) {
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + index;
-      const server = createServer((request, reply) => void serve(mounts, request, reply, options));
+      const cors = options.cors !== false;
+      const fastPath = options.onRequest === undefined;
+      const server = createServer((request, reply) => {
+        if (fastPath && answerFromCache(mounts, request, reply, cors)) return;
+        void serve(mounts, request, reply, options);
+      });
       server.keepAliveTimeout = 5_000;
       const address = await listen(server, port, host);
       servers.push(server);
@@ -203,7 +208,12 @@ async function serve(
     const problem = createProblem('mock-failed', message);
     outcome = { response: problemResponse(problem), violations: [], cached: false };
   }
-  send(reply, outcome.response, method === 'HEAD', cors ? corsHeaders(request) : {});
+  send(
+    reply,
+    outcome.response,
+    method === 'HEAD',
+    cors ? corsHeaders(request.headers['origin']) : {},
+  );
 
   if (!options.onRequest) return;
   const entry: RequestLogEntry = {
@@ -218,6 +228,43 @@ async function serve(
   };
   if (outcome.operationId !== undefined) entry.operationId = outcome.operationId;
   options.onRequest(entry);
+}
+
+/**
+ * Sends the cached response to a repeated GET or HEAD without a body. It creates no
+ * promise, no URL object and no copy of the headers, and the response headers were laid
+ * out when the response was stored.
+ * Returns false when the request needs the full path: a cache miss, a Prefer header
+ * (it may ask for dynamic data), or an Origin with CORS on (the headers echo it).
+ */
+function answerFromCache(
+  mounts: readonly Mount[],
+  request: IncomingMessage,
+  reply: ServerResponse,
+  cors: boolean,
+): boolean {
+  const method = request.method;
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const headers = request.headers;
+  const length = headers['content-length'];
+  if (length !== undefined && length !== '0') return false;
+  if (headers['transfer-encoding'] !== undefined || headers['prefer'] !== undefined) return false;
+  if (cors && headers['origin'] !== undefined) return false;
+
+  const url = request.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const fullPath = queryStart === -1 ? url : url.slice(0, queryStart);
+  const mount = findMount(mounts, fullPath);
+  if (!mount) return false;
+  const path = fullPath.slice(mount.prefix.length) || '/';
+  const search = queryStart === -1 ? '' : url.slice(queryStart + 1);
+  const hit = mount.engine.cachedOutcome(method, path, search, headers);
+  if (!hit) return false;
+
+  request.resume();
+  reply.writeHead(hit.response.status, cors ? hit.corsHeaderList : hit.plainHeaderList);
+  reply.end(method === 'HEAD' ? undefined : hit.response.body);
+  return true;
 }
 
 /** Finds the mount with the longest prefix that `requestPath` starts with; prefix-less mounts match by path template. */
