@@ -141,7 +141,6 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         );
         warnExpired(context.logger, report.expiredWaivers);
         const failOn = options.failOn ?? context.config.diff.failOn;
-        const { diffToJson } = await import('@specgate/diff');
         await render(context.targets, environment, {
           command: 'diff',
           findings: report.changes,
@@ -194,7 +193,6 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       const fragment = context.targets.some((target) => target.format === 'markdown')
         ? (await import('./changelog-fragment.js')).changelogFragment
         : undefined;
-      const { diffToJson } = await import('@specgate/diff');
       await render(context.targets, environment, {
         command: 'check',
         findings: report.findings,
