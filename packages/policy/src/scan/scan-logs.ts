@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
@@ -21,6 +21,8 @@ import { TrafficAggregate } from './traffic-aggregate.js';
 
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
+/** Bytes read from a plain log at a time. */
+const READ_SIZE = 1 << 20;
 
 /** Log formats `scan` reads; `auto` picks one per file from its first line. */
 export const LOG_FORMATS = ['auto', 'combined', 'json', 'alb', 'apigw', 'csv'] as const;
@@ -60,8 +62,6 @@ async function scanFile(
   aggregate: TrafficAggregate,
 ): Promise<void> {
   const gzip = await isGzip(file);
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream = gzip ? input.pipe(createGunzip()) : input;
   const record = emptyRecord();
   let parser: LineParser | null = null;
   let scanner: CombinedByteScanner | null = null;
@@ -86,28 +86,9 @@ async function scanFile(
     if (parser(line, record)) aggregate.add(record);
     else aggregate.addMalformed(line);
   };
-  let rest: Buffer = Buffer.alloc(0);
   try {
-    for await (const chunk of stream) {
-      const bytes = chunk as Buffer;
-      let start = 0;
-      if (rest.length > 0) {
-        // Only the line cut by the chunk boundary is copied, not the whole chunk.
-        const first = bytes.indexOf(NEWLINE);
-        rest = Buffer.concat([rest, first < 0 ? bytes : bytes.subarray(0, first + 1)]);
-        if (first < 0) continue;
-        const end = rest.length - 1;
-        handle(rest, 0, end > 0 && rest[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
-        start = first + 1;
-      }
-      let end = bytes.indexOf(NEWLINE, start);
-      while (end >= 0) {
-        handle(bytes, start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
-        start = end + 1;
-        end = bytes.indexOf(NEWLINE, start);
-      }
-      rest = bytes.subarray(start);
-    }
+    if (gzip) await splitChunks(createReadStream(file).pipe(createGunzip()), handle);
+    else splitPlainFile(file, handle);
   } catch (error) {
     throw new SpecgateError(
       'PARSE_ERROR',
@@ -115,8 +96,75 @@ async function scanFile(
       { file, cause: error },
     );
   }
-  const last = rest.length;
-  handle(rest, 0, last > 0 && rest[last - 1] === CARRIAGE_RETURN ? last - 1 : last);
+}
+
+type LineHandler = (bytes: Buffer, start: number, end: number) => void;
+
+/** Passes each line of `bytes[start, end)` to `handle`; returns where the unfinished last line starts. */
+function splitLines(bytes: Buffer, start: number, end: number, handle: LineHandler): number {
+  let newline = bytes.indexOf(NEWLINE, start);
+  while (newline >= 0 && newline < end) {
+    handle(
+      bytes,
+      start,
+      newline > start && bytes[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline,
+    );
+    start = newline + 1;
+    newline = bytes.indexOf(NEWLINE, start);
+  }
+  return start;
+}
+
+function handleLast(bytes: Buffer, start: number, end: number, handle: LineHandler): void {
+  handle(bytes, start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+}
+
+/**
+ * Reads a plain file into one buffer that is used again for every read, moving the unfinished
+ * last line to its start. Allocating a buffer per chunk cost more garbage collection than the
+ * rest of the reading.
+ */
+function splitPlainFile(file: string, handle: LineHandler): void {
+  const descriptor = openSync(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(READ_SIZE);
+    let carried = 0;
+    for (;;) {
+      // A line longer than the buffer makes it grow.
+      if (carried === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, carried);
+        buffer = larger;
+      }
+      const read = readSync(descriptor, buffer, carried, buffer.length - carried, null);
+      if (read === 0) break;
+      const end = carried + read;
+      const rest = splitLines(buffer, 0, end, handle);
+      buffer.copyWithin(0, rest, end);
+      carried = end - rest;
+    }
+    handleLast(buffer, 0, carried, handle);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Splits the chunks of a stream (a gunzipped file) into lines. */
+async function splitChunks(stream: AsyncIterable<Buffer>, handle: LineHandler): Promise<void> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const bytes of stream) {
+    let start = 0;
+    if (rest.length > 0) {
+      // Only the line cut by the chunk boundary is copied, not the whole chunk.
+      const first = bytes.indexOf(NEWLINE);
+      rest = Buffer.concat([rest, first < 0 ? bytes : bytes.subarray(0, first + 1)]);
+      if (first < 0) continue;
+      handleLast(rest, 0, rest.length - 1, handle);
+      start = first + 1;
+    }
+    rest = bytes.subarray(splitLines(bytes, start, bytes.length, handle));
+  }
+  handleLast(rest, 0, rest.length, handle);
 }
 
 function lineParserFor(
