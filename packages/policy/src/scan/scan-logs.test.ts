@@ -441,6 +441,28 @@ describe('scanLogs', () => {
     expect(report.malformed.lines).toBe(0);
   });
 
+  test('a line longer than the read buffer, and CRLF line ends', async () => {
+    const request = (index: number) =>
+      combined(
+        '10.0.0.1',
+        'key-1',
+        '04/Dec/2026:10:00:00 +0000',
+        `GET /v1/users/${index} HTTP/1.1`,
+        'sdk/1.0',
+      );
+    const long = `${'x'.repeat(1_500_000)} not a log line`;
+    const text = [request(1), long, request(2), ''].join('\r\n');
+    const report = await scanLogs([write('long-line.log', text)], {
+      matcher: await matcher(),
+      format: 'combined',
+      today: TODAY,
+    });
+    expect(report.operations[0]?.requests).toBe(2);
+    expect(report.operations[0]?.clients.map((client) => client.id)).toEqual(['key-1']);
+    expect(report.malformed.lines).toBe(1);
+    expect(report.malformed.examples[0]).toBe(`${'x'.repeat(200)}...`);
+  });
+
   test('forced format rejects other formats', async () => {
     const combinedLine = combined(
       '10.0.0.1',
