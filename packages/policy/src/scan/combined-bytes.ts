@@ -215,10 +215,11 @@ export class CombinedByteScanner {
    * user agent with the rules of `productTokenAt`. Returns FALL_BACK at an escaped quote.
    */
   private findProductToken(bytes: Buffer, from: number, end: number): number {
-    const refererStart = indexOfByte(bytes, QUOTE, from, end);
-    if (refererStart < 0) return NO_TOKEN;
-    const refererEnd = indexOfByte(bytes, QUOTE, refererStart + 1, end);
-    if (refererEnd < 0) return NO_TOKEN;
+    // Native searches: the referer is often a long URL. A hit past `end` is in a later line.
+    const refererStart = bytes.indexOf(QUOTE, from);
+    if (refererStart < 0 || refererStart >= end) return NO_TOKEN;
+    const refererEnd = bytes.indexOf(QUOTE, refererStart + 1);
+    if (refererEnd < 0 || refererEnd >= end) return NO_TOKEN;
     if (bytes[refererEnd - 1] === BACKSLASH) return FALL_BACK;
     if (refererEnd + 2 >= end || bytes[refererEnd + 2] !== QUOTE) return NO_TOKEN;
     const agentStart = refererEnd + 3;
