@@ -29,7 +29,8 @@ export interface ContractRecording {
 
 /** The `contracts` section of one API in the check report. */
 export interface ContractsSection {
-  pacts: { consumer: string; file: string; problems: number }[];
+  /** Per pact: `problems` counts its error-level problems, `warnings` its warning-level ones. */
+  pacts: { consumer: string; file: string; problems: number; warnings: number }[];
   problems: PactSpecProblem[];
   recorded: { consumer: string; pact: string; success: boolean }[] | null;
 }
@@ -72,12 +73,18 @@ export async function checkApiContracts(
     }
   }
   const findings = problems
-    .filter((problem) => problem.level === 'error')
+    .filter((problem) => problem.level === 'error' || problem.level === 'warning')
     .map((problem) => toFinding(problem, document));
   return { section: { pacts: local.pacts, problems, recorded }, findings };
 }
 
+/**
+ * Turns a comparator problem into a finding: `consumer-pact-broken` at level error for a
+ * problem that breaks the pact, `consumer-pact-mismatch` at level warning for one that may.
+ */
 function toFinding(problem: PactSpecProblem, document: SpecDocument): Finding {
+  const broken = problem.level === 'error';
+  const id = broken ? 'consumer-pact-broken' : 'consumer-pact-mismatch';
   const interaction =
     problem.interaction === null
       ? ''
@@ -85,13 +92,13 @@ function toFinding(problem: PactSpecProblem, document: SpecDocument): Finding {
   const field = problem.field.replace(/^\[root\]\.interactions\[\d+\]\./, '');
   return {
     kind: 'change',
-    id: 'consumer-pact-broken',
-    level: 'error',
-    message: `breaks the pact of consumer ${problem.consumer} (${problem.pactFile}):${interaction} ${field}: ${problem.message} [${problem.code}]`,
+    id,
+    level: broken ? 'error' : 'warning',
+    message: `${broken ? 'breaks' : 'may break'} the pact of consumer ${problem.consumer} (${problem.pactFile}):${interaction} ${field}: ${problem.message} [${problem.code}]`,
     location: specLocation(problem, document),
     operation: null,
     fingerprint: fingerprint(
-      'consumer-pact-broken',
+      id,
       `${problem.consumer}/${problem.interaction ?? ''}/${problem.field}`,
       problem.code,
     ),
