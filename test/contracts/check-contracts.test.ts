@@ -186,6 +186,45 @@ describe('specgate check holds specs to the consumers\u2019 pacts', () => {
     expect(failing.code).toBe(1);
   });
 
+  it('ignores PACT_BROKER_BASE_URL without a provider version', async () => {
+    const saved = process.env['PACT_BROKER_BASE_URL'];
+    process.env['PACT_BROKER_BASE_URL'] = broker.url;
+    try {
+      const run = await runCli(['check', '--format', 'json', '--verbose'], repo.dir);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as ContractsJson;
+      expect(report.apis[0]?.contracts?.recorded).toBeNull();
+      const skipped = run.stderr
+        .split('\n')
+        .filter((line) => line.includes('PACT_BROKER_BASE_URL'));
+      expect(skipped).toEqual([
+        'PACT_BROKER_BASE_URL is set but --provider-version is not, so the pact check is not recorded in the broker.',
+      ]);
+
+      const quiet = await runCli(['check', '--format', 'json'], repo.dir);
+      expect(quiet.code).toBe(0);
+      expect(quiet.stderr).toBe('');
+
+      const versioned = await runCli(
+        ['check', '--format', 'json', '--provider-version', 'env-1'],
+        repo.dir,
+      );
+      expect(versioned.code).toBe(0);
+      expect(broker.store.findVersion('orders', 'env-1')).toBeDefined();
+    } finally {
+      if (saved === undefined) delete process.env['PACT_BROKER_BASE_URL'];
+      else process.env['PACT_BROKER_BASE_URL'] = saved;
+    }
+  });
+
+  it('rejects --broker-url without a provider version', async () => {
+    const run = await runCli(['check', '--broker-url', broker.url], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'specgate: error: recording the pact check in a broker needs --provider-version (the commit SHA).\n',
+    );
+  });
+
   it('records the outcome in a broker so can-i-deploy counts it', async () => {
     const published = await runCli(
       [

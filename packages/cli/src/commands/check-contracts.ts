@@ -17,6 +17,8 @@ import {
   type PactSpecProblem,
 } from '@specgate/contracts';
 
+import type { Logger } from '../logger.js';
+
 /** Folder where consumer tests write the pacts that `specgate check` compares specs with. */
 export const PACT_FOLDER = path.join('contracts', 'pacts');
 
@@ -119,14 +121,25 @@ function specLocation(problem: PactSpecProblem, document: SpecDocument) {
   }
 }
 
-/** Refuses a half-configured recording: a broker without the version to record. */
+/**
+ * Decides whether to record the pact check in a broker. A broker URL from --broker-url without
+ * --provider-version raises a USAGE error. A broker URL only from PACT_BROKER_BASE_URL, which CI
+ * jobs often export for other steps, records nothing unless a provider version is given.
+ */
 export function contractRecording(
   broker: BrokerConnection | null,
   providerVersion: string | undefined,
   branch: string | undefined,
+  source: { brokerFromFlag: boolean; logger: Logger },
 ): ContractRecording | null {
   if (!broker) return null;
   if (!providerVersion) {
+    if (!source.brokerFromFlag) {
+      source.logger.verbose(
+        'PACT_BROKER_BASE_URL is set but --provider-version is not, so the pact check is not recorded in the broker.',
+      );
+      return null;
+    }
     throw new SpecgateError(
       'USAGE',
       'recording the pact check in a broker needs --provider-version (the commit SHA).',
