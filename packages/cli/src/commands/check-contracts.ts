@@ -6,6 +6,7 @@ import {
   fingerprint,
   SpecgateError,
   type Finding,
+  type Location,
   type SpecDocument,
 } from '@specgate/core';
 import {
@@ -107,18 +108,85 @@ function toFinding(problem: PactSpecProblem, document: SpecDocument): Finding {
   };
 }
 
-/** Locates the operation the comparator matched in the spec, or the spec's root when none matched. */
-function specLocation(problem: PactSpecProblem, document: SpecDocument) {
+/**
+ * Locates the operation the comparator matched in the spec; failing that, the operation whose
+ * path template and method match the interaction's request; failing that, the spec's root.
+ */
+export function specLocation(problem: PactSpecProblem, document: SpecDocument): Location {
   const match =
     /^\[root\]\.paths\.(.+?)\.(get|put|post|delete|options|head|patch|trace)(?:\.|$)/.exec(
       problem.specLocation ?? '',
     );
-  const pointer = match ? `/paths/${escapeSegment(match[1]!)}/${match[2]}` : '';
-  try {
-    return document.locate({ file: document.rootFile, pointer });
-  } catch {
-    return document.locate({ file: document.rootFile, pointer: '' });
+  const pointers: string[] = [];
+  if (match) pointers.push(`/paths/${escapeSegment(match[1]!)}/${match[2]}`);
+  const requested = problem.request ? operationPointer(problem.request, document) : null;
+  if (requested !== null) pointers.push(requested);
+  for (const pointer of pointers) {
+    try {
+      return document.locate({ file: document.rootFile, pointer });
+    } catch {
+      // The pointer names no node of the root file, so the next candidate is tried.
+    }
   }
+  return document.locate({ file: document.rootFile, pointer: '' });
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * Returns the pointer of the operation whose path template matches the request path, with
+ * or without a server's path prefix, preferring templates with fewer parameters.
+ */
+function operationPointer(
+  request: { method: string; path: string },
+  document: SpecDocument,
+): string | null {
+  const root = document.root as { paths?: unknown; servers?: unknown };
+  if (typeof root.paths !== 'object' || root.paths === null) return null;
+  const method = request.method.toLowerCase();
+  if (!METHODS.has(method)) return null;
+  const requestPath = request.path.split('?')[0] ?? '';
+  const candidates = [requestPath, ...withoutServerPrefixes(requestPath, root.servers)];
+  const templates = Object.entries(root.paths as Record<string, unknown>)
+    .filter(([, item]) => typeof item === 'object' && item !== null && method in item)
+    .map(([template]) => template)
+    .sort((a, b) => parameterCount(a) - parameterCount(b));
+  for (const template of templates) {
+    const pattern = templatePattern(template);
+    if (candidates.some((candidate) => pattern.test(candidate))) {
+      return `/paths/${escapeSegment(template)}/${method}`;
+    }
+  }
+  return null;
+}
+
+function withoutServerPrefixes(requestPath: string, servers: unknown): string[] {
+  if (!Array.isArray(servers)) return [];
+  const stripped: string[] = [];
+  for (const server of servers) {
+    const url = (server as { url?: unknown } | null)?.url;
+    if (typeof url !== 'string') continue;
+    const prefix = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
+    if (prefix !== '' && requestPath.startsWith(`${prefix}/`)) {
+      stripped.push(requestPath.slice(prefix.length));
+    }
+  }
+  return stripped;
+}
+
+function parameterCount(template: string): number {
+  return (template.match(/\{[^}]*\}/g) ?? []).length;
+}
+
+function templatePattern(template: string): RegExp {
+  const parts = template
+    .split(/(\{[^}]*\})/)
+    .map((part) =>
+      part.startsWith('{') && part.endsWith('}')
+        ? '[^/]+'
+        : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+  return new RegExp(`^${parts.join('')}/?$`);
 }
 
 /**
