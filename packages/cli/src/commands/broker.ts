@@ -21,6 +21,7 @@ export function registerBrokerCommand(program: Command, context: CommandContext)
     )
     .option('--data <dir>', 'folder of the SQLite file', '.specgate/broker')
     .option('-v, --verbose', 'log each request to stderr')
+    .option('--debug', 'print stack traces of errors')
     .action(async (options: { port: number; data: string; verbose?: boolean }) => {
       const { environment } = context;
       const dataDir = path.resolve(environment.cwd, options.data);
