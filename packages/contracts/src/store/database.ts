@@ -104,9 +104,9 @@ export function openDatabase(dataDir: string | null): StoreDatabase {
 }
 
 /**
- * Creates the data folder one level at a time. Recursive mkdir loops forever under /proc, where
- * creating a child fails with ENOENT although the parent exists, so each missing level is
- * created on its own and the first failure raises a USAGE error naming the folder.
+ * Creates the data folder one level at a time. On Node 20, recursive mkdir of /proc/nope spun
+ * without end (procfs rejects the child with ENOENT although the parent exists), so each
+ * missing level is created on its own and the first failure raises a USAGE error.
  */
 function makeDataDir(dataDir: string): void {
   const missing: string[] = [];
