@@ -189,7 +189,7 @@ describe('specgate check on a git repository', () => {
     const report = run.stdout.slice(0, fragmentStart);
     const fragment = run.stdout.slice(fragmentStart);
     expect(report).toContain('Failed: 1 finding at level error or above.');
-    expect(report).toContain('| error | `endpoint-removed-before-sunset` | `GET /v1/orders` |');
+    expect(report).toContain('| info | `endpoint-removed-before-sunset` | `GET /v1/orders` |');
     expect(report).toContain('| error | `removed-before-sunset` | `GET /v1/orders` |');
     expect(fragment).toContain('Breaking: yes');
     expect(fragment).not.toContain('Breaking: no');
@@ -228,7 +228,7 @@ describe('specgate check on a git repository', () => {
     const markdown = await runCli(['check', '--format', 'markdown'], repo.dir);
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toContain('Passed: no findings at level error or above.');
-    expect(markdown.stdout).toContain('| error | `endpoint-removed-without-deprecation` |');
+    expect(markdown.stdout).toContain('| info | `endpoint-removed-without-deprecation` |');
     expect(markdown.stdout).toContain('Breaking: yes');
   });
 
@@ -260,12 +260,17 @@ describe('specgate check on a git repository', () => {
 
     // stylish: the repository path and line in the base, marked with the revision, no code frame.
     expect(run.stdout).toContain(
-      `  ${base}  error  endpoint-removed-before-sunset  GET /v1/orders  deprecated operation removed before its sunset date 2027-06-30\n\n`,
+      `  ${base}  info  endpoint-removed-before-sunset  GET /v1/orders  deprecated operation removed before its sunset date 2027-06-30 (the engine calls this error; it counts at level info because the lifecycle policy judges removals)\n\n`,
+    );
+    // Every format counts the gated removal at info, as the verdict does.
+    expect(run.stdout).toContain(
+      '\n1 error, 1 warning, 1 info\nFailed: 1 finding at level error or above.\n',
     );
     expect(run.stdout).toContain(`  ${base}  error  removed-before-sunset  GET /v1/orders  `);
 
     // json: the path with the revision beside it, and the anchor in the revision.
     const json = JSON.parse(repo.read('report.json')) as {
+      summary: object;
       apis: {
         diff: { changes: { base: object; revisionAnchor?: object }[] } | null;
         policy: { findings: { location: object; revisionAnchor?: object }[] } | null;
@@ -283,6 +288,7 @@ describe('specgate check on a git repository', () => {
     expect(json.apis[0]?.diff?.changes[0]?.revisionAnchor).toEqual(anchor);
     expect(json.apis[0]?.policy?.findings[0]?.location).toEqual(baseLocation);
     expect(json.apis[0]?.policy?.findings[0]?.revisionAnchor).toEqual(anchor);
+    expect(json.summary).toEqual({ error: 1, warning: 1, info: 1, waived: 0, failed: true });
 
     // sarif: the result sits at the anchor; the base place is a related location.
     const sarif = JSON.parse(repo.read('report.sarif')) as {
@@ -292,8 +298,9 @@ describe('specgate check on a git repository', () => {
     };
     const result = sarif.runs[0]?.results[0];
     expect(result?.message.text).toBe(
-      'deprecated operation removed before its sunset date 2027-06-30 (in HEAD: specs/orders/openapi.yaml:22:5)',
+      'deprecated operation removed before its sunset date 2027-06-30 (the engine calls this error; it counts at level info because the lifecycle policy judges removals) (in HEAD: specs/orders/openapi.yaml:22:5)',
     );
+    expect(result?.level).toBe('note');
     expect(result?.locations).toEqual([
       {
         physicalLocation: {
@@ -315,7 +322,7 @@ describe('specgate check on a git repository', () => {
 
     // github: the annotation sits at the anchor, and the message names the base place.
     expect(repo.read('annotations.txt').split('\n')[0]).toBe(
-      '::error file=specs/orders/openapi.yaml,line=20,col=1,title=endpoint-removed-before-sunset::deprecated operation removed before its sunset date 2027-06-30 (in HEAD: specs/orders/openapi.yaml:22:5)',
+      '::notice file=specs/orders/openapi.yaml,line=20,col=1,title=endpoint-removed-before-sunset::deprecated operation removed before its sunset date 2027-06-30 (the engine calls this error; it counts at level info because the lifecycle policy judges removals) (in HEAD: specs/orders/openapi.yaml:22:5)',
     );
 
     // junit: file and line link to the anchor; the details name the base place.
@@ -324,11 +331,16 @@ describe('specgate check on a git repository', () => {
       '<testcase name="endpoint-removed-before-sunset /paths/~1v1~1orders/get" classname="specs/orders/openapi.yaml" file="specs/orders/openapi.yaml" line="20">',
     );
     expect(junit).toContain(`location: ${base} /paths/~1v1~1orders/get`);
+    expect(junit).toContain('<testsuites name="specgate check" tests="3" failures="1"');
+    expect(junit).toContain(
+      'Not a failure: level info is below the failure level error.\ninfo endpoint-removed-before-sunset: ',
+    );
 
     // markdown: the path and line in the base, marked with the revision.
     expect(repo.read('report.md')).toContain(
-      '| error | `endpoint-removed-before-sunset` | `GET /v1/orders` | `specs/orders/openapi.yaml:22` (base HEAD) |',
+      '| info | `endpoint-removed-before-sunset` | `GET /v1/orders` | `specs/orders/openapi.yaml:22` (base HEAD) |',
     );
+    expect(repo.read('report.md')).toContain('| error | 1 |\n| warning | 1 |\n| info | 1 |');
   });
 
   test('fails a sunset moved inside the notice window', async () => {

@@ -129,7 +129,7 @@ describe('contract commands on bad input', () => {
     ]);
     expect(deployment.code).toBe(2);
     expect(deployment.stderr).toBe(
-      `specgate: error: the broker at ${broker.url} has no environment "moon" (known: production). Create it first, e.g. pact-broker create-environment --name moon.\n`,
+      `specgate: error: the broker at ${broker.url} has no environment "moon" (known: production). Create it first, e.g. specgate broker create-environment moon.\n`,
     );
     const version = await cli([
       'record-release',

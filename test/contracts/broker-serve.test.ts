@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,39 @@ function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
       }
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+}
+
+/** Runs `specgate broker serve` expecting it to exit by itself; kills it after 15 s. */
+function serveFailing(
+  args: string[],
+): Promise<{ code: number | null; stderr: string; hung: boolean }> {
+  const child = spawn(process.execPath, [BIN, 'broker', 'serve', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => {
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, 15_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, hung });
+    });
+  });
+}
+
+/** Listens on a free port of 127.0.0.1, so the broker finds it taken. */
+function occupyPort(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ server, port: (server.address() as { port: number }).port });
+    });
   });
 }
 
@@ -74,5 +108,54 @@ describe('specgate broker serve', () => {
       })),
     ).toEqual([{ name: 'production', displayName: 'Production', production: true }]);
     expect(await stop(second.child)).toBe(0);
+  });
+
+  it('rejects a port in use in one line', async () => {
+    const { server, port } = await occupyPort();
+    try {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'specgate-store-'));
+      const run = await serveFailing(['--port', String(port), '--data', dataDir]);
+      expect(run.hung).toBe(false);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `specgate: error: port ${port} on 127.0.0.1 is already in use. Stop the process listening there, or pass --port with another port (0 picks a free one).\n`,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('accepts --debug', async () => {
+    const { server, port } = await occupyPort();
+    try {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'specgate-store-'));
+      const run = await serveFailing(['--port', String(port), '--data', dataDir, '--debug']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(
+        `specgate: error: port ${port} on 127.0.0.1 is already in use. Stop the process listening there, or pass --port with another port (0 picks a free one).`,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('rejects a file as --data', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'specgate-store-'));
+    const file = path.join(folder, 'store');
+    writeFileSync(file, 'not a folder\n');
+    const run = await serveFailing(['--port', '0', '--data', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `specgate: error: store data folder ${file}: ${file} is a file, not a folder. Pass --data with a folder path.\n`,
+    );
+  });
+
+  it('rejects an uncreatable --data without hanging', async () => {
+    const run = await serveFailing(['--port', '0', '--data', '/proc/nope']);
+    expect(run.hung).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'specgate: error: cannot create the store data folder /proc/nope (ENOENT). Pass --data with a writable folder.\n',
+    );
   });
 });

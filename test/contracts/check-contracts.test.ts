@@ -16,7 +16,7 @@ interface ContractsJson {
   apis: {
     name: string;
     contracts: {
-      pacts: { consumer: string; file: string; problems: number }[];
+      pacts: { consumer: string; file: string; problems: number; warnings: number }[];
       problems: {
         consumer: string;
         interaction: string;
@@ -54,7 +54,7 @@ describe('specgate check holds specs to the consumers\u2019 pacts', () => {
     const run = await runCli(['check', '--format', 'json'], repo.dir);
     const report = JSON.parse(run.stdout) as ContractsJson;
     expect(report.apis.map((api) => [api.name, api.contracts?.pacts])).toEqual([
-      ['orders', [{ consumer: 'web-shop', file: PACT, problems: 0 }]],
+      ['orders', [{ consumer: 'web-shop', file: PACT, problems: 0, warnings: 0 }]],
       ['customers', []],
     ]);
     expect(report.apis[0]?.contracts?.problems).toEqual([]);
@@ -115,13 +115,45 @@ describe('specgate check holds specs to the consumers\u2019 pacts', () => {
     );
   });
 
+  it('reports a warning-level pact problem as a warning', async () => {
+    repo.edit(
+      ORDERS,
+      `        - name: status
+          in: query
+          description: Only orders in this status.`,
+      `        - name: state
+          in: query
+          description: Only orders in this status.`,
+    );
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    const report = JSON.parse(run.stdout) as ContractsJson;
+    const contracts = report.apis[0]?.contracts;
+    expect(contracts?.pacts).toEqual([
+      { consumer: 'web-shop', file: PACT, problems: 0, warnings: 1 },
+    ]);
+    expect(contracts?.problems.map((problem) => [problem.code, problem.level])).toEqual([
+      ['request.query.unknown', 'warning'],
+    ]);
+
+    const text = await runCli(['check', '--format', 'stylish'], repo.dir);
+    expect(text.stdout).toMatch(
+      /specs\/orders\/openapi\.yaml:45:5 {2}warning {2}consumer-pact-mismatch {2}may break the pact of consumer web-shop \(contracts\/pacts\/web-shop-orders\.json\): interaction "a request for paid orders", .*\[request\.query\.unknown\]/,
+    );
+    const github = await runCli(['check', '--format', 'github'], repo.dir);
+    expect(github.stdout).toContain(
+      '::warning file=specs/orders/openapi.yaml,line=45,col=5,title=consumer-pact-mismatch::may break the pact of consumer web-shop',
+    );
+  });
+
   it('follows $refs into other files and through recursive schemas', async () => {
     // customers keeps its schemas in schemas/customer.yaml, and Customer refers to itself.
     repo.copy(path.join(REPO_ROOT, CRM_PACT), 'contracts/pacts/crm-customers.json');
     const passing = await runCli(['check', '--format', 'json'], repo.dir);
     const passed = JSON.parse(passing.stdout) as ContractsJson;
     expect(passed.apis[1]?.contracts).toEqual({
-      pacts: [{ consumer: 'crm', file: 'contracts/pacts/crm-customers.json', problems: 0 }],
+      pacts: [
+        { consumer: 'crm', file: 'contracts/pacts/crm-customers.json', problems: 0, warnings: 0 },
+      ],
       problems: [],
       recorded: null,
     });
@@ -152,6 +184,45 @@ describe('specgate check holds specs to the consumers\u2019 pacts', () => {
       ],
     ]);
     expect(failing.code).toBe(1);
+  });
+
+  it('ignores PACT_BROKER_BASE_URL without a provider version', async () => {
+    const saved = process.env['PACT_BROKER_BASE_URL'];
+    process.env['PACT_BROKER_BASE_URL'] = broker.url;
+    try {
+      const run = await runCli(['check', '--format', 'json', '--verbose'], repo.dir);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as ContractsJson;
+      expect(report.apis[0]?.contracts?.recorded).toBeNull();
+      const skipped = run.stderr
+        .split('\n')
+        .filter((line) => line.includes('PACT_BROKER_BASE_URL'));
+      expect(skipped).toEqual([
+        'PACT_BROKER_BASE_URL is set but --provider-version is not, so the pact check is not recorded in the broker.',
+      ]);
+
+      const quiet = await runCli(['check', '--format', 'json'], repo.dir);
+      expect(quiet.code).toBe(0);
+      expect(quiet.stderr).toBe('');
+
+      const versioned = await runCli(
+        ['check', '--format', 'json', '--provider-version', 'env-1'],
+        repo.dir,
+      );
+      expect(versioned.code).toBe(0);
+      expect(broker.store.findVersion('orders', 'env-1')).toBeDefined();
+    } finally {
+      if (saved === undefined) delete process.env['PACT_BROKER_BASE_URL'];
+      else process.env['PACT_BROKER_BASE_URL'] = saved;
+    }
+  });
+
+  it('rejects --broker-url without a provider version', async () => {
+    const run = await runCli(['check', '--broker-url', broker.url], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'specgate: error: recording the pact check in a broker needs --provider-version (the commit SHA).\n',
+    );
   });
 
   it('records the outcome in a broker so can-i-deploy counts it', async () => {

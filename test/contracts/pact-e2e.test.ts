@@ -17,6 +17,15 @@ const BIN = path.join(ROOT, 'packages/cli/bin/specgate.js');
 const execFileAsync = promisify(execFile);
 
 /**
+ * Returns specgate's own summary at the end of `pact verify` text output, without the progress
+ * text Pact's verifier prints before it.
+ */
+function summaryOf(stdout: string): string {
+  const start = stdout.search(/^pact /m);
+  return start === -1 ? stdout : stdout.slice(start);
+}
+
+/**
  * The consumer's committed pact, published with specgate, verified against a running
  * provider on 127.0.0.1, and gated with record-deployment and can-i-deploy. One store
  * and the providers are shared by the whole file; the steps run in order.
@@ -88,7 +97,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       `${provider.url}/_pact/provider-states`,
       '--publish-verification-results',
     ]);
-    expect(run.stdout).toBe(
+    expect(summaryOf(run.stdout)).toBe(
       'pact web-shop -> orders\n\nverified: orders p1: 4 interaction(s), 0 failed; results published\n',
     );
     expect(run.code).toBe(0);
@@ -106,7 +115,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       `${FIXTURES}/orders-states.mjs`,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(
+    expect(summaryOf(run.stdout)).toBe(
       'pact web-shop -> orders\n\nverified: orders p2: 4 interaction(s), 0 failed\n',
     );
     expect(broker.store.findVersion('orders', 'p2')).toBeNull();
@@ -179,11 +188,41 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       '--provider-states-setup-url',
       `${provider.url}/_pact/provider-states`,
     ]);
-    expect(run).toEqual({
-      code: 0,
-      stdout: 'pact web-shop -> orders\n\nverified: orders local: 4 interaction(s), 0 failed\n',
-      stderr: '',
-    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(summaryOf(run.stdout)).toBe(
+      'pact web-shop -> orders\n\nverified: orders local: 4 interaction(s), 0 failed\n',
+    );
+  });
+
+  it.each([
+    ['off a terminal', {}],
+    ['with NO_COLOR=1', { NO_COLOR: '1' }],
+  ])('prints text without colour codes %s', async (_case, extraEnv) => {
+    // Spawned, because Pact's native core writes to the process's own stdout.
+    const run = await execFileAsync(
+      process.execPath,
+      [
+        BIN,
+        'pact',
+        'verify',
+        'contracts/pacts',
+        '--provider',
+        'orders',
+        '--base-url',
+        provider.url,
+        '--provider-version',
+        'local-text',
+        '--state-handlers',
+        `${FIXTURES}/orders-states.mjs`,
+      ],
+      { cwd: ROOT, env: { ...process.env, ORDERS_PROVIDER_URL: provider.url, ...extraEnv } },
+    );
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).toContain('\nVerifying a pact between web-shop and orders\n');
+    expect(summaryOf(run.stdout)).toBe(
+      'pact web-shop -> orders\n\nverified: orders local-text: 4 interaction(s), 0 failed\n',
+    );
   });
 
   it('keeps stdout to the JSON document with --output json', async () => {
@@ -389,7 +428,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       '--provider-states-setup-url',
       `${provider.url}/_pact/provider-states`,
     ]);
-    expect(run.stdout).toBe(
+    expect(summaryOf(run.stdout)).toBe(
       [
         'pact web-shop -> orders (pending)',
         'pact web-shop -> orders (pending) (work in progress)',

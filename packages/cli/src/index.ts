@@ -4,6 +4,7 @@
  */
 export { changelogFragment } from './changelog-fragment.js';
 export { checkToJson, failsCheck, runCheck } from './commands/check.js';
+export { specLocation } from './commands/check-contracts.js';
 export type { ApiReport, ApiStatus, CheckOptions, CheckReport } from './commands/check.js';
 export { diffFails, runDiff, withWaivers } from './commands/diff.js';
 export type { DiffReport, DiffRunOptions } from './commands/diff.js';

@@ -185,6 +185,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
           }),
           options.providerVersion,
           options.branch,
+          { brokerFromFlag: options.brokerUrl !== undefined, logger: context.logger },
         ),
       });
       warnExpired(context.logger, report.expiredWaivers);

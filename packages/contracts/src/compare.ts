@@ -17,6 +17,8 @@ export interface PactSpecProblem {
   field: string;
   /** Place in the spec, e.g. `[root].paths./v2/orders/{orderId}.get.responses.200`. */
   specLocation: string | null;
+  /** Method and path of the interaction's request, or null when the problem names none. */
+  request: { method: string; path: string } | null;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function comparePactWithSpec(
       message: result.message,
       field: result.mockDetails?.location ?? '',
       specLocation: result.specDetails?.location ?? null,
+      request: requestOf(pact, result.mockDetails?.location),
     });
   }
   return problems;
@@ -62,6 +65,22 @@ function acyclic(spec: Record<string, unknown>): Record<string, unknown> {
     acyclicCopies.set(spec, copy);
   }
   return copy;
+}
+
+/** Reads the method and path of the interaction a pact location such as `[root].interactions[2].request` is in. */
+function requestOf(
+  pact: PactFile,
+  location: string | undefined,
+): { method: string; path: string } | null {
+  const index = /^\[root\]\.interactions\[(\d+)\]/.exec(location ?? '')?.[1];
+  if (index === undefined) return null;
+  const interactions = (pact.content as { interactions?: unknown }).interactions;
+  if (!Array.isArray(interactions)) return null;
+  const request = (interactions[Number(index)] as { request?: unknown } | undefined)?.request;
+  if (typeof request !== 'object' || request === null) return null;
+  const { method, path } = request as { method?: unknown; path?: unknown };
+  if (typeof method !== 'string' || typeof path !== 'string') return null;
+  return { method: method.toLowerCase(), path };
 }
 
 /** Maps the comparator's `[none]`, written for an interaction without a provider state, to null. */

@@ -115,7 +115,7 @@ async function record(
     const known = list.map((entry) => entry.name).filter(Boolean);
     throw new SpecgateError(
       'BROKER_ERROR',
-      `the broker at ${client.url} has no environment "${options.environment}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}. Create it first, e.g. pact-broker create-environment --name ${options.environment}.`,
+      `the broker at ${client.url} has no environment "${options.environment}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}. Create it first, e.g. specgate broker create-environment ${options.environment}.`,
     );
   }
   const reply = await client.post(link.href, body);
@@ -123,6 +123,39 @@ async function record(
     pacticipant: options.pacticipant,
     version: options.version,
     environment: options.environment,
+    uuid: typeof reply['uuid'] === 'string' ? reply['uuid'] : null,
+  };
+}
+
+/** Options of {@link createEnvironment}. */
+export interface CreateEnvironmentOptions {
+  broker: BrokerConnection;
+  name: string;
+  displayName?: string | undefined;
+  production: boolean;
+}
+
+/** An environment the broker created. */
+export interface CreatedEnvironment {
+  name: string;
+  production: boolean;
+  uuid: string | null;
+}
+
+/** Creates an environment through the broker's `pb:environments` link. */
+export async function createEnvironment(
+  options: CreateEnvironmentOptions,
+): Promise<CreatedEnvironment> {
+  const client = new BrokerClient(options.broker);
+  const href = await client.indexLink('pb:environments');
+  const reply = await client.post(href, {
+    name: options.name,
+    ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+    production: options.production,
+  });
+  return {
+    name: options.name,
+    production: options.production,
     uuid: typeof reply['uuid'] === 'string' ? reply['uuid'] : null,
   };
 }

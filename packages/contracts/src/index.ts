@@ -9,8 +9,15 @@ export { BrokerClient } from './broker-client.js';
 export type { BrokerConnection, HalResource, MatrixAnswer, MatrixLine } from './broker-client.js';
 export { comparePactWithSpec } from './compare.js';
 export type { PactSpecProblem } from './compare.js';
-export { canIDeploy, recordDeployment, recordRelease } from './deploy.js';
-export type { CanIDeployOptions, CanIDeployResult, RecordOptions, RecordResult } from './deploy.js';
+export { canIDeploy, createEnvironment, recordDeployment, recordRelease } from './deploy.js';
+export type {
+  CanIDeployOptions,
+  CanIDeployResult,
+  CreateEnvironmentOptions,
+  CreatedEnvironment,
+  RecordOptions,
+  RecordResult,
+} from './deploy.js';
 export { readPact, readPacts } from './pact-files.js';
 export type { PactFile } from './pact-files.js';
 export { publishPacts } from './publish.js';

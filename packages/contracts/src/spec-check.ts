@@ -8,7 +8,8 @@ import { DEFAULT_SELECTORS } from './verify.js';
 /** Result of checking one provider's spec against its consumers' pacts. */
 export interface SpecContractsResult {
   provider: string;
-  pacts: { consumer: string; file: string; problems: number }[];
+  /** Per pact: `problems` counts its error-level problems, `warnings` its warning-level ones. */
+  pacts: { consumer: string; file: string; problems: number; warnings: number }[];
   problems: PactSpecProblem[];
 }
 
@@ -36,6 +37,7 @@ export async function checkPactsAgainstSpec(
       consumer: pact.consumer,
       file: pact.file,
       problems: found.filter((problem) => problem.level === 'error').length,
+      warnings: found.filter((problem) => problem.level === 'warning').length,
     });
   }
   return { provider, pacts: summary, problems };

@@ -119,6 +119,23 @@ export function gateLevelOf(finding: Finding): Level {
   return finding.gate?.level ?? finding.level;
 }
 
+/**
+ * Returns the finding as reports for people show it: at the level it counts at, with the
+ * engine's level and the reason it counts lower added to the message. A finding without a
+ * gate, or gated at its own level, is returned as it is.
+ */
+export function asCounted(finding: Finding): Finding {
+  const gate = finding.gate;
+  if (!gate || gate.level === finding.level) return finding;
+  const counted: Finding = {
+    ...finding,
+    level: gate.level,
+    message: `${finding.message} (the engine calls this ${finding.level}; it counts at level ${gate.level} because ${gate.reason})`,
+  };
+  delete counted.gate;
+  return counted;
+}
+
 /** Orders findings by level (errors first), then file, line and id. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
@@ -137,12 +154,15 @@ export interface Summary {
   waived: number;
 }
 
-/** Counts findings per level; waived findings are counted apart. */
+/**
+ * Counts findings per level they count at (the gate level when there is one); waived findings
+ * are counted apart.
+ */
 export function summarize(findings: readonly Finding[]): Summary {
   const summary: Summary = { error: 0, warning: 0, info: 0, waived: 0 };
   for (const finding of findings) {
     if (finding.waived) summary.waived += 1;
-    else summary[finding.level] += 1;
+    else summary[gateLevelOf(finding)] += 1;
   }
   return summary;
 }

@@ -24,6 +24,7 @@ export {
   compareFindings,
   fingerprint,
   gateLevelOf,
+  asCounted,
   severityToLevel,
   stableStringify,
   summarize,

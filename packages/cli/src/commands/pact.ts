@@ -164,12 +164,20 @@ export function registerPactCommand(program: Command, context: CommandContext): 
         buildUrl: options.buildUrl,
         logLevel: options.debug ? 'debug' : 'error',
       };
-      // Pact's native verifier prints its progress to the process's stdout, so for JSON it runs
-      // in a child process whose output goes to stderr.
-      const result =
-        options.output === 'json'
-          ? await verifyProviderIsolated(verifyOptions, environment.stderr)
-          : await verifyProvider(verifyOptions);
+      // Pact's native verifier prints its progress, in colour, to file descriptor 1. For JSON it
+      // runs in a child process whose output goes to stderr. For text without colour (not a
+      // terminal, or NO_COLOR) it runs there too, and its output reaches stdout without escapes.
+      const color = environment.isTty && !environment.noColor;
+      let result: VerifyResult;
+      if (options.output === 'json') {
+        result = await verifyProviderIsolated(verifyOptions, environment.stderr);
+      } else if (color) {
+        result = await verifyProvider(verifyOptions);
+      } else {
+        const plain = ansiStripper(environment.stdout);
+        result = await verifyProviderIsolated(verifyOptions, plain.write);
+        plain.end();
+      }
       if (options.output === 'json')
         environment.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);
       else environment.stdout(renderVerification(result, broker?.url ?? null));
@@ -235,4 +243,32 @@ export function renderVerification(result: VerifyResult, brokerUrl: string | nul
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** ANSI escape sequences: CSI (colours, cursor moves) and two-character escapes. */
+const ANSI_ESCAPE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+
+/**
+ * Returns a writer that removes ANSI escape sequences before passing text on. Text is passed
+ * on line by line, so a sequence split between two chunks is still removed; `end` passes on
+ * the last unfinished line.
+ */
+function ansiStripper(write: (text: string) => void): {
+  write: (text: string) => void;
+  end: () => void;
+} {
+  let pending = '';
+  return {
+    write: (text: string) => {
+      pending += text;
+      const lastNewline = pending.lastIndexOf('\n');
+      if (lastNewline === -1) return;
+      write(pending.slice(0, lastNewline + 1).replace(ANSI_ESCAPE, ''));
+      pending = pending.slice(lastNewline + 1);
+    },
+    end: () => {
+      if (pending !== '') write(pending.replace(ANSI_ESCAPE, ''));
+      pending = '';
+    },
+  };
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { SpecgateError } from '@specgate/core';
+
 import { ContractStore } from './contract-store.js';
 import {
   environmentResource,
@@ -87,10 +89,15 @@ export async function startBroker(options: BrokerServerOptions): Promise<Running
   const server = createServer((request, response) => {
     router.lookup(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    store.close();
+    throw listenError(error, options.port ?? 0);
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -541,4 +548,24 @@ function parseContract(
     throw new HttpError(400, `contracts[${index}].content is not a pact object`);
   }
   return { providerName: entry.providerName, content: content as Record<string, unknown> };
+}
+
+/** Turns a failure to listen into a USAGE error naming the port and what to do. */
+function listenError(error: unknown, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new SpecgateError(
+      'USAGE',
+      `port ${port} on 127.0.0.1 is already in use. Stop the process listening there, or pass --port with another port (0 picks a free one).`,
+      { cause: error },
+    );
+  }
+  if (code === 'EACCES') {
+    return new SpecgateError(
+      'USAGE',
+      `no permission to listen on port ${port} on 127.0.0.1. Pass --port with a port above 1023 (0 picks a free one).`,
+      { cause: error },
+    );
+  }
+  return error;
 }

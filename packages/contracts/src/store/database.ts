@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
+import { SpecgateError } from '@specgate/core';
 
 /** The SQLite handle the contract store keeps its tables in. */
 export type StoreDatabase = Database.Database;
@@ -83,12 +84,69 @@ CREATE TABLE IF NOT EXISTS released_versions (
 export function openDatabase(dataDir: string | null): StoreDatabase {
   let file = ':memory:';
   if (dataDir !== null) {
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDir(dataDir);
     file = path.join(dataDir, 'contracts.sqlite');
   }
-  const database = new Database(file);
+  let database: StoreDatabase;
+  try {
+    database = new Database(file);
+  } catch (error) {
+    throw new SpecgateError(
+      'USAGE',
+      `cannot open the store database ${file} (${(error as Error).message}). Pass --data with a writable folder.`,
+      { cause: error },
+    );
+  }
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.exec(SCHEMA);
   return database;
+}
+
+/**
+ * Creates the data folder one level at a time. On Node 20, recursive mkdir of /proc/nope spun
+ * without end (procfs rejects the child with ENOENT although the parent exists), so each
+ * missing level is created on its own and the first failure raises a USAGE error.
+ */
+function makeDataDir(dataDir: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(dataDir);
+  for (;;) {
+    const stats = statOrNothing(current);
+    if (stats) {
+      if (!stats.isDirectory()) {
+        throw new SpecgateError(
+          'USAGE',
+          `store data folder ${dataDir}: ${current} is a file, not a folder. Pass --data with a folder path.`,
+        );
+      }
+      break;
+    }
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new SpecgateError(
+        'USAGE',
+        `cannot create the store data folder ${folder} (${code}). Pass --data with a writable folder.`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** Returns a path's stats, or undefined when it or a parent folder is missing or a file. */
+function statOrNothing(file: string) {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }

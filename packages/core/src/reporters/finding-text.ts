@@ -1,4 +1,4 @@
-import { atOrAbove, gateLevelOf } from '../finding.js';
+import { asCounted, atOrAbove, gateLevelOf } from '../finding.js';
 import type { Finding, Level, Location, OperationRef, Summary } from '../finding.js';
 
 import type { ReportInput } from './types.js';
@@ -149,4 +149,12 @@ function failingNoun(
   if (command === 'diff') return { singular: 'change', plural: 'changes', qualifier };
   if (command === 'lint') return { singular: 'problem', plural: 'problems', qualifier };
   return { singular: 'finding', plural: 'findings', qualifier };
+}
+
+/**
+ * Returns the input with every finding at the level it counts at, so a report shows one level
+ * per finding and its counts agree with the verdict. See `asCounted`.
+ */
+export function withCountedLevels(input: ReportInput): ReportInput {
+  return { ...input, findings: input.findings.map(asCounted) };
 }

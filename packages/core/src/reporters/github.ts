@@ -1,6 +1,6 @@
 import type { Finding, Level } from '../finding.js';
 
-import { annotationLocation, annotationMessage } from './finding-text.js';
+import { annotationLocation, annotationMessage, withCountedLevels } from './finding-text.js';
 import type { ReportInput } from './types.js';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -13,7 +13,8 @@ const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', inf
  * anchor and no revision-side location it becomes an annotation without a file, because a
  * base-side line number would point at the wrong line of the current file.
  */
-export function renderGithub(input: ReportInput): string {
+export function renderGithub(reported: ReportInput): string {
+  const input = withCountedLevels(reported);
   const lines = input.findings
     .filter((finding) => !finding.waived)
     .map((finding) => renderCommand(finding));

@@ -7,6 +7,7 @@ import {
   formatDisplayedPosition,
   formatOperation,
   groupByFile,
+  withCountedLevels,
 } from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
 import type { ReportInput } from './types.js';
@@ -19,7 +20,8 @@ type Outcome = 'failed' | 'skipped' | 'passed';
  * above the failure level carry a `<failure>`, waived findings a `<skipped>`, and the rest pass
  * with their message in `<system-out>`.
  */
-export function renderJunit(input: ReportInput): string {
+export function renderJunit(reported: ReportInput): string {
+  const input = withCountedLevels(reported);
   const suiteTotals = { tests: 0, failures: 0, skipped: 0 };
   const suites = groupByFile(input.findings).map((group) => {
     const suite = renderSuite(group, input);
@@ -94,9 +96,8 @@ function renderCase(finding: Finding, suite: string, outcome: Outcome, input: Re
     return [open, failure, close].join('\n');
   }
 
-  const note = finding.gate
-    ? `Not a failure: it counts at level ${finding.gate.level}, below the failure level ${input.failLevel}, because ${finding.gate.reason}.`
-    : `Not a failure: level ${finding.level} is below the failure level ${input.failLevel}.`;
+  // A gated finding arrives at its gate level, with the reason in its message.
+  const note = `Not a failure: level ${finding.level} is below the failure level ${input.failLevel}.`;
   const output = `      <system-out>${escapeText(`${note}\n${details}`)}</system-out>`;
   return [open, output, close].join('\n');
 }

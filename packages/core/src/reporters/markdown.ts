@@ -9,6 +9,7 @@ import {
   groupByFile,
   pluralize,
   displayedLocation,
+  withCountedLevels,
 } from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
 import type { ReportInput } from './types.js';
@@ -19,7 +20,8 @@ import type { ReportInput } from './types.js';
  * waived findings in a collapsed `<details>` section. Text from findings is escaped, so a spec
  * value cannot break a table or inject markup.
  */
-export function renderMarkdown(input: ReportInput): string {
+export function renderMarkdown(reported: ReportInput): string {
+  const input = withCountedLevels(reported);
   const active = input.findings.filter((finding) => !finding.waived);
   const waived = input.findings.filter((finding) => finding.waived);
 

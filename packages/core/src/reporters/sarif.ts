@@ -1,6 +1,6 @@
 import type { Finding, Level, Location, OperationRef } from '../finding.js';
 
-import { annotationLocation, annotationMessage } from './finding-text.js';
+import { annotationLocation, annotationMessage, withCountedLevels } from './finding-text.js';
 import type { ReportInput } from './types.js';
 
 /** Schema URI written to `$schema`: the SchemaStore copy of the SARIF 2.1.0 schema. */
@@ -47,7 +47,8 @@ interface SarifResult {
  * external, accepted suppression. A change's base-side location, when it has one, is given
  * as a related location.
  */
-export function renderSarif(input: ReportInput): string {
+export function renderSarif(reported: ReportInput): string {
+  const input = withCountedLevels(reported);
   const rules: SarifRule[] = [];
   const ruleIndexes = new Map<string, number>();
   const results: SarifResult[] = [];

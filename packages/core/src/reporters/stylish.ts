@@ -12,6 +12,7 @@ import {
   formatOperation,
   groupByFile,
   displayedLocation,
+  withCountedLevels,
 } from './finding-text.js';
 import type { FileGroup } from './finding-text.js';
 import type { ReportInput } from './types.js';
@@ -24,7 +25,8 @@ const LEVEL_STYLE: Record<Level, Style> = { error: 'red', warning: 'yellow', inf
  * frame. Waived findings follow in their own list, then the per-level counts and the verdict.
  * Output ends with a newline and is never truncated.
  */
-export function renderStylish(input: ReportInput): string {
+export function renderStylish(reported: ReportInput): string {
+  const input = withCountedLevels(reported);
   const paint = createPainter(input.color ?? false);
   const active = input.findings.filter((finding) => !finding.waived);
   const waived = input.findings.filter((finding) => finding.waived);
