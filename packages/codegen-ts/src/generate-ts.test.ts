@@ -35,6 +35,7 @@ describe('generateTs', () => {
       stale: true,
     });
     const client = readFileSync(path.join(out, 'client.ts'), 'utf8');
+    expect(client).toContain('\n * Typed client of the Orders API, built on openapi-fetch');
     expect(client).toContain(
       '       * @deprecated Sunset on 2027-06-30. Use listOrders instead.\n       */\n      "listOrdersV1": ',
     );
