@@ -74,6 +74,11 @@ describe('bad input exits 2 with one line', () => {
       "folder: is a directory, not a file. Pass the spec's root file, e.g. folder/openapi.yaml.",
     ],
     [
+      'the working directory',
+      ['lint', '.'],
+      ".: is a directory, not a file. Pass the spec's root file, e.g. openapi.yaml.",
+    ],
+    [
       'empty file',
       ['lint', 'empty.yaml'],
       'empty.yaml: the file is empty. Write an OpenAPI document in it, or pass another file.',
@@ -141,6 +146,23 @@ describe('bad input exits 2 with one line', () => {
     expect(lines[0]).toContain(expected);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
+
+  test.each(['lint', 'diff', 'generate ts'])(
+    '%s of the working directory by its absolute path shows it as .',
+    async (command) => {
+      const args =
+        command === 'diff'
+          ? [dir, 'valid.yaml']
+          : command === 'generate ts'
+            ? [dir, '-o', 'out']
+            : [dir];
+      const result = await specgate(...command.split(' '), ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        "specgate: error: .: is a directory, not a file. Pass the spec's root file, e.g. openapi.yaml.\n",
+      );
+    },
+  );
 
   test('missing git base names the revision', async () => {
     const repo = mkdtempSync(path.join(tmpdir(), 'specgate-git-'));
