@@ -103,6 +103,25 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Spec
   return toConfig(source, path.dirname(file));
 }
 
+/**
+ * Names a place in the config file as `specgate.yaml:LINE:COL` for an error about one of its
+ * values, e.g. `/apis/1/spec`; the file's name alone when it cannot be read again.
+ */
+export async function configPlace(
+  config: SpecgateConfig,
+  pointer: string,
+  cwd: string,
+): Promise<string> {
+  if (config.file === null) return 'the config';
+  const displayPath = path.relative(cwd, config.file) || config.file;
+  try {
+    const place = (await readSourceFile(config.file, displayPath)).locate(pointer);
+    return `${displayPath}:${place.line}:${place.column}`;
+  } catch {
+    return displayPath;
+  }
+}
+
 async function findConfig(cwd: string): Promise<string | null> {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(cwd, name);
