@@ -137,7 +137,7 @@ describe('bad input exits 2 with one line', () => {
     [
       'unknown lint rule in the config',
       ['lint', 'valid.yaml', '--config', 'unknown-rule.yaml'],
-      'unknown-rule.yaml: Unknown lint rule "specgate/path-version-prefx" in lint.rules. Did you mean "specgate/path-version-prefix"?',
+      'unknown-rule.yaml:3:5: unknown lint rule "specgate/path-version-prefx" in lint.rules. Did you mean "specgate/path-version-prefix"?',
     ],
     [
       'missing git base',
