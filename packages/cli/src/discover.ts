@@ -43,11 +43,11 @@ async function checkDeclaredSpecs(config: SpecgateConfig, cwd: string): Promise<
     const info = await stat(api.spec).catch(() => null);
     if (info !== null) continue;
     const place = await configPlace(config, `/apis/${index}/spec`, cwd);
-    const shown = displayPathOf(api.spec, cwd);
+    const specPath = displayPathOf(api.spec, cwd);
     throw new SpecgateError(
       'FILE_NOT_FOUND',
-      `${place}: apis[${index}].spec: ${shown}: file not found. Fix the path in the config, or create the file.`,
-      { file: shown },
+      `${place}: apis[${index}].spec: ${specPath}: file not found. Fix the path in the config, or create the file.`,
+      { file: specPath },
     );
   }
 }

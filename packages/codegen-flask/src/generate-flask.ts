@@ -218,7 +218,7 @@ function digestOf(document: SpecDocument): string {
 }
 
 /**
- * The spec's name in generated headers: its path relative to the output folder, with forward
+ * Names the spec in generated headers by its path relative to the output folder, with forward
  * slashes, so the output is the same from every working directory.
  */
 function specLabelFor(document: SpecDocument, absoluteOut: string): string {

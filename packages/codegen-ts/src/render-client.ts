@@ -271,7 +271,7 @@ function safeComment(text: string): string {
   return text.replace(/\*\//g, '*\\/').replace(/\s+$/g, '');
 }
 
-/** The API's name for prose: the title, with " API" added unless it already ends in that word. */
+/** Adds " API" to the title for prose, unless the title already ends in that word. */
 function apiName(title: string): string {
   const trimmed = title.trim();
   return /\bAPI$/i.test(trimmed) ? trimmed : `${trimmed} API`;

@@ -104,8 +104,8 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Spec
 }
 
 /**
- * Names a place in the config file as `specgate.yaml:LINE:COL` for an error about one of its
- * values, e.g. `/apis/1/spec`; the file's name alone when it cannot be read again.
+ * Formats the place of a config value, e.g. `/apis/1/spec`, as `specgate.yaml:LINE:COL` for an
+ * error about it. Returns the file's name alone when the file cannot be read again.
  */
 export async function configPlace(
   config: SpecgateConfig,
@@ -172,8 +172,9 @@ async function validate(source: SourceFile): Promise<void> {
 }
 
 /**
- * For a number or boolean where a string belongs (`fingerprint: 0000000000000000`, which YAML
- * reads as the number 0), the fix: the same text in quotes, taken from the line as written.
+ * Builds the message for a number or boolean where a string belongs, such as
+ * `fingerprint: 0000000000000000`, which YAML reads as the number 0. The fix it gives is the
+ * text as written on that line, in quotes.
  */
 function quotedFix(source: SourceFile, error: ErrorObject, place: LineColumn): string | undefined {
   if (error.keyword !== 'type' || (error.params as Record<string, unknown>)['type'] !== 'string') {

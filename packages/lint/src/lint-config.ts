@@ -117,7 +117,7 @@ function describeOrigin(
   };
 }
 
-/** Builds the error; `key` is the path of the config key it is about, e.g. ['lint', 'rules', id]. */
+/** Builds the error. `key` is the path of the config key it is about, e.g. ['lint', 'rules', id]. */
 function configError(
   origin: SettingsOrigin,
   message: string,

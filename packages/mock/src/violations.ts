@@ -78,9 +78,9 @@ function credentialLocation(operation: IHttpOperation): string[] {
 type SecurityScheme = NonNullable<IHttpOperation['security']>[number][number];
 
 /**
- * When the request carries none of the credentials any of the operation's security schemes
- * reads, says so and lists what the operation accepts; otherwise undefined (Prism's message
- * then stands).
+ * Builds the 401 detail for a request that sends none of the credentials the operation's
+ * security schemes read, listing the schemes the operation accepts. Returns undefined when a
+ * credential was sent, so Prism's message is kept.
  */
 export function missingCredentialsDetail(
   operation: IHttpOperation,

@@ -51,8 +51,8 @@ export async function runLint(
 const configSources = new WeakMap<SpecgateConfig, Promise<SourceFile | undefined>>();
 
 /**
- * The config file, read again once per config so lint errors can name a key's line; undefined
- * for an empty file, which holds no keys.
+ * Reads the config file again, once per config, so lint errors can name a key's line. Returns
+ * undefined for an empty file, because it contains no keys.
  */
 function configSource(
   config: SpecgateConfig,
