@@ -56,6 +56,10 @@ beforeAll(() => {
     'apis:\n  - name: orders\n    spec: valid.yaml\n    stability: gold\n',
   );
   writeFileSync(
+    path.join(dir, 'missing-spec.yaml'),
+    'apis:\n  - name: orders\n    spec: valid.yaml\n  - name: customers\n    spec: specs/customers/openapi.yaml\n',
+  );
+  writeFileSync(
     path.join(dir, 'unknown-rule.yaml'),
     'lint:\n  rules:\n    specgate/path-version-prefx: warn\n',
   );
@@ -72,6 +76,11 @@ describe('bad input exits 2 with one line', () => {
       'directory',
       ['lint', 'folder'],
       "folder: is a directory, not a file. Pass the spec's root file, e.g. folder/openapi.yaml.",
+    ],
+    [
+      'the working directory',
+      ['lint', '.'],
+      ".: is a directory, not a file. Pass the spec's root file, e.g. openapi.yaml.",
     ],
     [
       'empty file',
@@ -116,9 +125,19 @@ describe('bad input exits 2 with one line', () => {
       'bad-config.yaml:4:5: apis[0].stability must be one of draft, alpha, beta, stable, deprecated.',
     ],
     [
+      'lint of a declared API whose spec is missing',
+      ['lint', '--config', 'missing-spec.yaml'],
+      'missing-spec.yaml:5:5: apis[1].spec: specs/customers/openapi.yaml: file not found. Fix the path in the config, or create the file.',
+    ],
+    [
+      'sunset report of a declared API whose spec is missing',
+      ['sunset', 'report', '--config', 'missing-spec.yaml'],
+      'missing-spec.yaml:5:5: apis[1].spec: specs/customers/openapi.yaml: file not found. Fix the path in the config, or create the file.',
+    ],
+    [
       'unknown lint rule in the config',
       ['lint', 'valid.yaml', '--config', 'unknown-rule.yaml'],
-      'unknown-rule.yaml: Unknown lint rule "specgate/path-version-prefx" in lint.rules. Did you mean "specgate/path-version-prefix"?',
+      'unknown-rule.yaml:3:5: unknown lint rule "specgate/path-version-prefx" in lint.rules. Did you mean "specgate/path-version-prefix"?',
     ],
     [
       'missing git base',
@@ -142,6 +161,23 @@ describe('bad input exits 2 with one line', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  test.each(['lint', 'diff', 'generate ts'])(
+    '%s of the working directory by its absolute path shows it as .',
+    async (command) => {
+      const args =
+        command === 'diff'
+          ? [dir, 'valid.yaml']
+          : command === 'generate ts'
+            ? [dir, '-o', 'out']
+            : [dir];
+      const result = await specgate(...command.split(' '), ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        "specgate: error: .: is a directory, not a file. Pass the spec's root file, e.g. openapi.yaml.\n",
+      );
+    },
+  );
+
   test('missing git base names the revision', async () => {
     const repo = mkdtempSync(path.join(tmpdir(), 'specgate-git-'));
     await run('git', ['init', '-q'], { cwd: repo });
@@ -154,6 +190,32 @@ describe('bad input exits 2 with one line', () => {
     expect(code).toBe(2);
     expect(stderr.trim()).toBe(
       `specgate: error: git revision "origin/nope" not found in ${await realPath(repo)}. Fetch it (git fetch origin) or pass an existing --base.`,
+    );
+  });
+
+  test('check names the config key of a declared spec that is missing', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'specgate-git-'));
+    await run('git', ['init', '-q'], { cwd: repo });
+    writeFileSync(path.join(repo, 'valid.yaml'), VALID);
+    writeFileSync(
+      path.join(repo, 'specgate.yaml'),
+      'apis:\n  - name: orders\n    spec: valid.yaml\n  - name: customers\n    spec: specs/customers/openapi.yaml\n',
+    );
+    await run('git', ['add', '.'], { cwd: repo });
+    await run(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'base'],
+      {
+        cwd: repo,
+      },
+    );
+    const result = await run(process.execPath, [BIN, 'check'], { cwd: repo }).then(
+      (value) => ({ ...value, code: 0 }),
+      (error: { stdout: string; stderr: string; code: number }) => error,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'specgate: error: specgate.yaml:5:5: apis[1].spec: specs/customers/openapi.yaml: file not found. Fix the path in the config, or create the file.\n',
     );
   });
 

@@ -1,7 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { git, type ApiConfig, type SpecgateConfig } from '@specgate/core';
+import {
+  configPlace,
+  displayPathOf,
+  git,
+  SpecgateError,
+  type ApiConfig,
+  type SpecgateConfig,
+} from '@specgate/core';
 
 const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const ROOT_SPEC = /^\s*["']?(openapi|swagger)["']?\s*:/m;
@@ -9,10 +16,18 @@ const ROOT_SPEC = /^\s*["']?(openapi|swagger)["']?\s*:/m;
 /**
  * The APIs a command works on: those declared in the config, else every root spec
  * found under `specs/` (a YAML or JSON file whose top level has `openapi` or
- * `swagger`; files that only hold `$ref` targets are left out).
+ * `swagger`; files that only hold `$ref` targets are left out). A declared API whose spec
+ * file is missing is an error naming its key in the config, unless `checkFiles` is false.
  */
-export async function discoverApis(config: SpecgateConfig, cwd: string): Promise<ApiConfig[]> {
-  if (config.apis.length > 0) return config.apis;
+export async function discoverApis(
+  config: SpecgateConfig,
+  cwd: string,
+  options: { checkFiles?: boolean } = {},
+): Promise<ApiConfig[]> {
+  if (config.apis.length > 0) {
+    if (options.checkFiles !== false) await checkDeclaredSpecs(config, cwd);
+    return config.apis;
+  }
   const directory = path.join(config.file ? config.directory : cwd, 'specs');
   const files = await listFiles(directory);
   const apis: ApiConfig[] = [];
@@ -21,6 +36,20 @@ export async function discoverApis(config: SpecgateConfig, cwd: string): Promise
     apis.push({ name: apiName(path.relative(directory, file)), spec: file });
   }
   return apis;
+}
+
+async function checkDeclaredSpecs(config: SpecgateConfig, cwd: string): Promise<void> {
+  for (const [index, api] of config.apis.entries()) {
+    const info = await stat(api.spec).catch(() => null);
+    if (info !== null) continue;
+    const place = await configPlace(config, `/apis/${index}/spec`, cwd);
+    const specPath = displayPathOf(api.spec, cwd);
+    throw new SpecgateError(
+      'FILE_NOT_FOUND',
+      `${place}: apis[${index}].spec: ${specPath}: file not found. Fix the path in the config, or create the file.`,
+      { file: specPath },
+    );
+  }
 }
 
 /** Names a discovered API after its path under `specs/`: `orders/openapi.yaml` → `orders`. */

@@ -87,7 +87,10 @@ export async function generateFlask(
   });
   const absoluteOut = path.resolve(options.cwd, outDir);
   const packageName = packageNameOf(absoluteOut);
-  const plan = planFlaskPackage(document, { packageName });
+  const plan = planFlaskPackage(document, {
+    packageName,
+    specLabel: specLabelFor(document, absoluteOut),
+  });
   const before = await readHandlerModules(absoluteOut);
   const changes = await applyPlan(absoluteOut, plan.files, {
     check: options.check === true,
@@ -109,7 +112,7 @@ export async function generateFlask(
 /** Renders every file of the package; throws a SpecgateError on names that collide. */
 export function planFlaskPackage(
   document: SpecDocument,
-  options: { packageName: string },
+  options: { packageName: string; specLabel?: string },
 ): FlaskPlan {
   const converter = new SchemaConverter(document);
   const built = buildOperations(document, listOperations(document), converter);
@@ -118,7 +121,7 @@ export function planFlaskPackage(
   rejectTagCollisions(operations);
   const context: RenderContext = {
     packageName: options.packageName,
-    specLabel: document.rootFile.displayPath,
+    specLabel: options.specLabel ?? path.basename(document.rootFile.locationPath),
     digest: digestOf(document),
     title: String(asRecord(document.root['info'])?.['title'] ?? options.packageName),
   };
@@ -203,10 +206,25 @@ function packageNameOf(outDir: string): string {
 
 function digestOf(document: SpecDocument): string {
   const hash = createHash('sha256');
+  const rootDir = path.dirname(document.rootFile.path);
   for (const file of [...document.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    hash.update(file.displayPath).update('\0').update(file.text).update('\0');
+    // Files are named relative to the root file, so the digest does not depend on the cwd.
+    const name = path.isAbsolute(file.path)
+      ? path.relative(rootDir, file.path).split(path.sep).join('/')
+      : file.path;
+    hash.update(name).update('\0').update(file.text).update('\0');
   }
   return hash.digest('hex');
+}
+
+/**
+ * Names the spec in generated headers by its path relative to the output folder, with forward
+ * slashes, so the output is the same from every working directory.
+ */
+function specLabelFor(document: SpecDocument, absoluteOut: string): string {
+  const root = document.rootFile.path;
+  if (!path.isAbsolute(root)) return path.basename(document.rootFile.locationPath);
+  return path.relative(absoluteOut, root).split(path.sep).join('/');
 }
 
 function rejectTagCollisions(operations: FlaskOperation[]): void {

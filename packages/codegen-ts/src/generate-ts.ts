@@ -57,8 +57,8 @@ export async function generateTs(
     cwd: options.cwd,
     allowRemote: options.allowRemote === true,
   });
-  const files = await planTsClient(document);
   const absoluteOut = path.resolve(options.cwd, outDir);
+  const files = await planTsClient(document, specLabelFor(document, absoluteOut));
   const changed: string[] = [];
   for (const file of files) {
     const target = path.join(absoluteOut, file.path);
@@ -82,8 +82,11 @@ export async function generateTs(
 }
 
 /** Renders both files in memory. */
-export async function planTsClient(document: SpecDocument): Promise<TsFile[]> {
-  const header = tsHeader(document.rootFile.displayPath, digestOf(document));
+export async function planTsClient(
+  document: SpecDocument,
+  specLabel: string = path.basename(document.rootFile.locationPath),
+): Promise<TsFile[]> {
+  const header = tsHeader(specLabel, digestOf(document));
   const title = String(asRecord(document.root['info'])?.['title'] ?? 'the');
   // The operations are read before openapi-typescript gets the parsed document, which it
   // may change while bundling.
@@ -231,10 +234,25 @@ function rejectCollisions(document: SpecDocument, operations: ClientOperation[])
 
 function digestOf(document: SpecDocument): string {
   const hash = createHash('sha256');
+  const rootDir = path.dirname(document.rootFile.path);
   for (const file of [...document.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    hash.update(file.displayPath).update('\0').update(file.text).update('\0');
+    // Files are named relative to the root file, so the digest does not depend on the cwd.
+    const name = path.isAbsolute(file.path)
+      ? path.relative(rootDir, file.path).split(path.sep).join('/')
+      : file.path;
+    hash.update(name).update('\0').update(file.text).update('\0');
   }
   return hash.digest('hex');
+}
+
+/**
+ * Names the spec in generated headers by its path relative to the output folder, with forward
+ * slashes, so the output is the same from every working directory.
+ */
+function specLabelFor(document: SpecDocument, absoluteOut: string): string {
+  const root = document.rootFile.path;
+  if (!path.isAbsolute(root)) return path.basename(document.rootFile.locationPath);
+  return path.relative(absoluteOut, root).split(path.sep).join('/');
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

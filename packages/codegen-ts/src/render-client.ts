@@ -50,7 +50,7 @@ export function renderClient(
     return `    ${JSON.stringify(group)}: {\n${members.join('\n')}\n    },`;
   });
   return `${options.header}/**
- * Typed client of the ${safeComment(options.title)} API, built on openapi-fetch and the types in
+ * Typed client of the ${safeComment(apiName(options.title))}, built on openapi-fetch and the types in
  * ./api-types.ts. Each function returns the success body and throws ApiError otherwise.
  */
 import createFetchClient, {
@@ -269,4 +269,10 @@ function jsDoc(operation: ClientOperation): string {
 
 function safeComment(text: string): string {
   return text.replace(/\*\//g, '*\\/').replace(/\s+$/g, '');
+}
+
+/** Adds " API" to the title for prose, unless the title already ends in that word. */
+function apiName(title: string): string {
+  const trimmed = title.trim();
+  return /\bAPI$/i.test(trimmed) ? trimmed : `${trimmed} API`;
 }

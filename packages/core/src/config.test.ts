@@ -217,6 +217,29 @@ describe('loadConfig validation', () => {
     );
   });
 
+  it('says to quote a number where a string belongs', async () => {
+    const error = await configError(
+      lines(
+        'waivers:',
+        '  - fingerprint: 0000000000000000 # all zeros',
+        '    reason: Known gap',
+        '    owner: team',
+        '    expires: 2026-01-31',
+      ),
+    );
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(
+      'specgate.yaml:2:5: waivers[0].fingerprint must be a string; quote it: fingerprint: "0000000000000000".',
+    );
+  });
+
+  it('says to quote a boolean where a string belongs', async () => {
+    const error = await configError(lines('apis:', '  - name: true', '    spec: openapi.yaml'));
+    expect(error.message).toBe(
+      'specgate.yaml:2:5: apis[0].name must be a string; quote it: name: "true".',
+    );
+  });
+
   it('names a value of the wrong type', async () => {
     const error = await configError(lines('diff:', '  failOn: error', 'apis: orders'));
     expect(error.code).toBe('CONFIG_INVALID');

@@ -5,10 +5,11 @@ import type { ErrorObject } from 'ajv';
 
 import { isCalendarDate } from './calendar-date.js';
 import { SpecgateError } from './errors.js';
-import { childPointer, parsePointer } from './pointer.js';
+import { childPointer, getAtPointer, parsePointer } from './pointer.js';
 import { asRecord } from './spec-node.js';
 import type { Level } from './finding.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
+import type { LineColumn } from './text-locator.js';
 
 /** Stability of an API, from least to most committed. */
 export type Stability = 'draft' | 'alpha' | 'beta' | 'stable' | 'deprecated';
@@ -102,6 +103,25 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Spec
   return toConfig(source, path.dirname(file));
 }
 
+/**
+ * Formats the place of a config value, e.g. `/apis/1/spec`, as `specgate.yaml:LINE:COL` for an
+ * error about it. Returns the file's name alone when the file cannot be read again.
+ */
+export async function configPlace(
+  config: SpecgateConfig,
+  pointer: string,
+  cwd: string,
+): Promise<string> {
+  if (config.file === null) return 'the config';
+  const displayPath = path.relative(cwd, config.file) || config.file;
+  try {
+    const place = (await readSourceFile(config.file, displayPath)).locate(pointer);
+    return `${displayPath}:${place.line}:${place.column}`;
+  } catch {
+    return displayPath;
+  }
+}
+
 async function findConfig(cwd: string): Promise<string | null> {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(cwd, name);
@@ -146,9 +166,29 @@ async function validate(source: SourceFile): Promise<void> {
   const place = source.locate(pointer);
   throw new SpecgateError(
     'CONFIG_INVALID',
-    `${source.displayPath}:${place.line}:${place.column}: ${describeError(error)}`,
+    `${source.displayPath}:${place.line}:${place.column}: ${quotedFix(source, error, place) ?? describeError(error)}`,
     { file: source.displayPath },
   );
+}
+
+/**
+ * Builds the message for a number or boolean where a string belongs, such as
+ * `fingerprint: 0000000000000000`, which YAML reads as the number 0. The fix it gives is the
+ * text as written on that line, in quotes.
+ */
+function quotedFix(source: SourceFile, error: ErrorObject, place: LineColumn): string | undefined {
+  if (error.keyword !== 'type' || (error.params as Record<string, unknown>)['type'] !== 'string') {
+    return undefined;
+  }
+  const value = getAtPointer(source.data, error.instancePath);
+  if (typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  const key = parsePointer(error.instancePath).at(-1) ?? '';
+  const line = source.text.split(/\r?\n/)[place.line - 1] ?? '';
+  const written = /^[^:]*:\s*([^\s#,}\]]+)/.exec(line.slice(place.column - 1))?.[1];
+  const text = written ?? String(value);
+  const where = configPathOf(error.instancePath);
+  const fix = /^\d+$/.test(key) ? `"${text}"` : `${key}: "${text}"`;
+  return `${where} must be a string; quote it: ${fix}.`;
 }
 
 /**

@@ -6,7 +6,7 @@
  * that every other package shares.
  */
 export { BUNDLED_FILES_KEY, bundleSpec } from './bundle.js';
-export { CONFIG_FILE_NAMES, defaultConfig, loadConfig } from './config.js';
+export { CONFIG_FILE_NAMES, configPlace, defaultConfig, loadConfig } from './config.js';
 export type {
   ApiConfig,
   PerStability,

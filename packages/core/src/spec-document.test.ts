@@ -477,5 +477,7 @@ describe('spec-document helpers', () => {
   it('shows paths under cwd relative to it', () => {
     expect(displayPathOf('/repo/specs/a.yaml', '/repo')).toBe('specs/a.yaml');
     expect(displayPathOf('/other/a.yaml', '/repo')).toBe('/other/a.yaml');
+    expect(displayPathOf('/repo', '/repo')).toBe('.');
+    expect(displayPathOf('/repo/', '/repo')).toBe('.');
   });
 });

@@ -379,6 +379,8 @@ async function readRemote(url: string): Promise<SourceFile> {
 /** Returns the path relative to `cwd` when the file is under it, else the absolute path. */
 export function displayPathOf(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
+  // The working directory itself has an empty relative path; show it as `.`.
+  if (relative === '') return '.';
   const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
   return outside || path.isAbsolute(relative) ? absolutePath : relative;
 }

@@ -69,6 +69,24 @@ required: [${required}]
 properties:
 ${indent(properties, 2)}`;
 
+describe('type change messages', () => {
+  test('a 3.1 type list names null on both sides', async () => {
+    const base = dogsSpec({ schema: "type: [string, 'null']", version: '3.1.0' });
+    const revision = dogsSpec({ schema: "type: [string, 'null', integer]", version: '3.1.0' });
+    const result = diffSpecs(
+      await specFromText({ 'openapi.yaml': base }, 'base'),
+      await specFromText({ 'openapi.yaml': revision }, 'revision'),
+      { today: '2026-12-04' },
+    );
+    expect(result.changes.map((change) => [change.id, change.message])).toEqual([
+      [
+        'response-body-type-widened',
+        'response 200 (application/json): type changed from string|null to integer|string|null',
+      ],
+    ]);
+  });
+});
+
 describe('schema changes by direction', () => {
   test('response required property removed is an error', async () => {
     const base = dogsSpec({

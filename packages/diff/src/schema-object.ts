@@ -531,9 +531,10 @@ type Add = (kind: string, detail: string) => void;
 function compareTypes(base: SchemaView, revision: SchemaView, add: Add): void {
   const baseTypes = base.types;
   const revisionTypes = revision.types;
-  const describe = (types: Set<string> | null): string =>
-    types ? [...types].sort().join('|') || 'none' : 'any';
-  const detail = `type changed from ${describe(baseTypes)} to ${describe(revisionTypes)}`;
+  // The views keep null apart from the types (as `nullable`); the message names it, last.
+  const describe = (types: Set<string> | null, nullable: boolean): string =>
+    types ? [...[...types].sort(), ...(nullable ? ['null'] : [])].join('|') || 'none' : 'any';
+  const detail = `type changed from ${describe(baseTypes, base.nullable)} to ${describe(revisionTypes, revision.nullable)}`;
   if (baseTypes && !revisionTypes) add('type-widened', detail);
   else if (!baseTypes && revisionTypes) add('type-narrowed', detail);
   else if (baseTypes && revisionTypes && !sameSet(baseTypes, revisionTypes)) {

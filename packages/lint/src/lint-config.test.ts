@@ -37,7 +37,7 @@ describe('createLintConfig', () => {
     await expect(createLintConfig({ rules })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message:
-        'Lint rule "specgate/server-https" in rules has severity "fatal". Use "error", "warn" or "off".',
+        'lint rule "specgate/server-https" in rules has severity "fatal". Use "error", "warn" or "off".',
     });
   });
 
@@ -47,7 +47,7 @@ describe('createLintConfig', () => {
     ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message:
-        'Lint rule "response-mime-type" in rules is turned on without its required option "allowedValues", which a severity override cannot set. Turn it off, or extend a preset that configures it.',
+        'lint rule "response-mime-type" in rules is turned on without its required option "allowedValues", which a severity override cannot set. Turn it off, or extend a preset that configures it.',
     });
   });
 
@@ -65,7 +65,26 @@ describe('createLintConfig', () => {
     ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message:
-        'Unknown lint rule "completely-unknown-check" in rules. Check the spelling. specgate rules are named "specgate/<rule>"; Redocly\'s built-in rules have no prefix.',
+        'unknown lint rule "completely-unknown-check" in rules. Check the spelling. specgate rules are named "specgate/<rule>"; Redocly\'s built-in rules have no prefix.',
     });
+  });
+
+  it('names the line and column of an unknown rule in the config file', async () => {
+    const pointers: string[] = [];
+    await expect(
+      createLintConfig({
+        rules: { 'specgate/no-such-rule': 'warn' },
+        configFile: 'specgate.yaml',
+        locate: (pointer) => {
+          pointers.push(pointer);
+          return { line: 15, column: 5 };
+        },
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message:
+        'specgate.yaml:15:5: unknown lint rule "specgate/no-such-rule" in lint.rules. Check the spelling. specgate rules are named "specgate/<rule>"; Redocly\'s built-in rules have no prefix.',
+    });
+    expect(pointers).toEqual(['/lint/rules/specgate~1no-such-rule']);
   });
 });

@@ -21,6 +21,11 @@ export interface LintConfigOptions {
    * the keys `lint.extends` and `lint.rules`.
    */
   configFile?: string;
+  /**
+   * Finds a key of the config file by JSON pointer (e.g. `/lint/rules/specgate~1x`), so errors
+   * about it start with `FILE:LINE:COLUMN:`.
+   */
+  locate?: (pointer: string) => { line: number; column: number } | undefined;
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warn', 'off'];
@@ -43,8 +48,10 @@ const OVERRIDDEN_VERSIONS = ['oas2', 'oas3_0', 'oas3_1', 'oas3_2'] as const;
  * SpecgateError('CONFIG_INVALID').
  */
 export async function createLintConfig(options: LintConfigOptions = {}): Promise<Config> {
-  const origin = describeOrigin(options.configFile);
-  const presets = (options.extends ?? ['specgate']).flatMap((name) => expandPreset(name, origin));
+  const origin = describeOrigin(options.configFile, options.locate);
+  const presets = (options.extends ?? ['specgate']).flatMap((name, index) =>
+    expandPreset(name, index, origin),
+  );
   const overrides = options.rules ?? {};
   checkSeverities(overrides, origin);
 
@@ -93,27 +100,41 @@ interface SettingsOrigin {
   extendsKey: string;
   rulesKey: string;
   file?: string;
+  locate?: (pointer: string) => { line: number; column: number } | undefined;
 }
 
-function describeOrigin(configFile: string | undefined): SettingsOrigin {
+function describeOrigin(
+  configFile: string | undefined,
+  locate: LintConfigOptions['locate'],
+): SettingsOrigin {
   if (configFile === undefined) return { prefix: '', extendsKey: 'extends', rulesKey: 'rules' };
   return {
     prefix: `${configFile}: `,
     extendsKey: 'lint.extends',
     rulesKey: 'lint.rules',
     file: configFile,
+    ...(locate === undefined ? {} : { locate }),
   };
 }
 
-function configError(origin: SettingsOrigin, message: string): SpecgateError {
+/** Builds the error. `key` is the path of the config key it is about, e.g. ['lint', 'rules', id]. */
+function configError(
+  origin: SettingsOrigin,
+  message: string,
+  key: readonly string[] = [],
+): SpecgateError {
+  const pointer = key.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const place = origin.file !== undefined && key.length > 0 ? origin.locate?.(pointer) : undefined;
+  const prefix =
+    place === undefined ? origin.prefix : `${origin.file}:${place.line}:${place.column}: `;
   return new SpecgateError(
     'CONFIG_INVALID',
-    `${origin.prefix}${message}`,
+    `${prefix}${message}`,
     origin.file === undefined ? {} : { file: origin.file },
   );
 }
 
-function expandPreset(name: string, origin: SettingsOrigin): readonly string[] {
+function expandPreset(name: string, index: number, origin: SettingsOrigin): readonly string[] {
   const expanded = PRESET_EXTENDS[name];
   if (expanded !== undefined) return expanded;
   if (REDOCLY_PRESETS.includes(name)) return [name];
@@ -125,7 +146,8 @@ function expandPreset(name: string, origin: SettingsOrigin): readonly string[] {
   const known = [...Object.keys(PRESET_EXTENDS), ...REDOCLY_PRESETS].join(', ');
   throw configError(
     origin,
-    `Unknown lint preset "${name}" in ${origin.extendsKey}. Use one of: ${known}.`,
+    `unknown lint preset "${name}" in ${origin.extendsKey}. Use one of: ${known}.`,
+    ['lint', 'extends', String(index)],
   );
 }
 
@@ -134,7 +156,8 @@ function checkSeverities(rules: Record<string, unknown>, origin: SettingsOrigin)
     if (typeof severity === 'string' && SEVERITIES.includes(severity)) continue;
     throw configError(
       origin,
-      `Lint rule "${name}" in ${origin.rulesKey} has severity ${JSON.stringify(severity)}. Use "error", "warn" or "off".`,
+      `lint rule "${name}" in ${origin.rulesKey} has severity ${JSON.stringify(severity)}. Use "error", "warn" or "off".`,
+      ['lint', 'rules', name],
     );
   }
 }
@@ -161,7 +184,8 @@ function checkRuleNames(
     const hint = closest === undefined ? 'Check the spelling.' : `Did you mean "${closest}"?`;
     throw configError(
       origin,
-      `Unknown lint rule "${name}" in ${origin.rulesKey}. ${hint} specgate rules are named "specgate/<rule>"; Redocly's built-in rules have no prefix.`,
+      `unknown lint rule "${name}" in ${origin.rulesKey}. ${hint} specgate rules are named "specgate/<rule>"; Redocly's built-in rules have no prefix.`,
+      ['lint', 'rules', name],
     );
   }
 }
@@ -175,7 +199,7 @@ function checkRequiredOptions(config: Config, origin: SettingsOrigin): void {
         continue;
       throw configError(
         origin,
-        `Lint rule "${id}" in ${origin.rulesKey} is turned on without its required option "${option}", which a severity override cannot set. Turn it off, or extend a preset that configures it.`,
+        `lint rule "${id}" in ${origin.rulesKey} is turned on without its required option "${option}", which a severity override cannot set. Turn it off, or extend a preset that configures it.`,
       );
     }
   }

@@ -166,7 +166,7 @@ describe('lintSpec', () => {
     expect(error).toBeInstanceOf(SpecgateError);
     expect((error as SpecgateError).code).toBe('CONFIG_INVALID');
     expect((error as SpecgateError).message).toBe(
-      'Unknown lint rule "specgate/path-version-prefx" in rules. Did you mean "specgate/path-version-prefix"? specgate rules are named "specgate/<rule>"; Redocly\'s built-in rules have no prefix.',
+      'unknown lint rule "specgate/path-version-prefx" in rules. Did you mean "specgate/path-version-prefix"? specgate rules are named "specgate/<rule>"; Redocly\'s built-in rules have no prefix.',
     );
   });
 
@@ -174,7 +174,7 @@ describe('lintSpec', () => {
     await expect(lintSpec(rootFile, { extends: ['strict'] })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message:
-        'Unknown lint preset "strict" in extends. Use one of: specgate, specgate-strict, recommended, recommended-strict, minimal, all, spec.',
+        'unknown lint preset "strict" in extends. Use one of: specgate, specgate-strict, recommended, recommended-strict, minimal, all, spec.',
     });
   });
 

@@ -31,6 +31,8 @@ export interface LintOptions {
   rules?: Record<string, RuleOverride>;
   /** The config file `extends` and `rules` come from, named in configuration errors. */
   configFile?: string;
+  /** Finds a key of the config file by JSON pointer, so configuration errors give its line. */
+  locate?: (pointer: string) => { line: number; column: number } | undefined;
   /** Turns an absolute file path into the path shown to users (default: as is). */
   displayPath?: (absolutePath: string) => string;
   /** Fetch http(s) `$ref`s; without it they are reported by `no-unresolved-refs`. Default false. */

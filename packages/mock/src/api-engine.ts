@@ -11,7 +11,13 @@ import { createProblem, type Problem, type Violation } from './problems.js';
 import { checkQueryStyle, mergeDiagnostics } from './query-style.js';
 import { ResponseCache, type CachedOutcome, type HeaderValues } from './response-cache.js';
 import { findSpecWarnings, type SpecWarning } from './spec-warnings.js';
-import { isError, statusKind, toViolations, type PrismDiagnostic } from './violations.js';
+import {
+  isError,
+  missingCredentialsDetail,
+  statusKind,
+  toViolations,
+  type PrismDiagnostic,
+} from './violations.js';
 
 /** A request after the HTTP server has parsed it. */
 export interface MockRequest {
@@ -207,9 +213,11 @@ export class ApiEngine {
     if (error instanceof InvalidRequest) {
       const violations = toViolations(error.diagnostics, error.operation);
       const kind = statusKind(error.diagnostics);
-      const outcome = problemOutcome(
-        createProblem(kind, summariseViolations(kind, violations), violations),
-      );
+      const detail =
+        (kind === 'unauthorized'
+          ? missingCredentialsDetail(error.operation, request)
+          : undefined) ?? summariseViolations(kind, violations);
+      const outcome = problemOutcome(createProblem(kind, detail, violations));
       if (kind === 'unauthorized') {
         const schemes = error.diagnostics.flatMap((diagnostic) => diagnostic.tags ?? []);
         if (schemes.length > 0) outcome.response.headers['www-authenticate'] = schemes.join(', ');

@@ -89,14 +89,18 @@ export function send(
 
 /**
  * Returns the CORS headers for a response, so browser apps on another origin can call the
- * mock. Credentials are allowed, so the origin is echoed rather than `*` when one is sent.
+ * mock. A sent Origin is echoed with credentials allowed; without one the answer is `*`, which
+ * browsers refuse together with credentials, so that is left out.
  */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin) {
+    return { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
+  }
   return {
-    'access-control-allow-origin': origin ?? '*',
+    'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',
     'access-control-expose-headers': '*',
-    ...(origin ? { vary: 'origin' } : {}),
+    vary: 'origin',
   };
 }
 

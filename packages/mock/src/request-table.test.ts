@@ -8,6 +8,8 @@ const TOM = { id: 2, name: 'Tom', kind: { meow: true }, age: null };
 const CREATED = { id: 7, name: 'Rex', kind: { bark: 'loud' }, age: 3 };
 const JSON_TYPE = { 'content-type': 'application/json' };
 const WITH_KEY = { 'content-type': 'application/json', 'x-api-key': 'secret' };
+const NO_CREDENTIALS =
+  'No credentials were sent. The operation accepts an API key in the X-Api-Key header (apiKey).';
 const PROBLEM_TYPE = { 'content-type': 'application/problem+json' };
 
 const TITLES: Record<string, string> = {
@@ -249,7 +251,7 @@ const ROWS: Row[] = [
     headers: JSON_TYPE,
     body: body({ name: 'a', kind: { bark: 'loud' } }),
     status: 401,
-    json: problem('unauthorized', 401, 'Invalid security scheme used', [
+    json: problem('unauthorized', 401, NO_CREDENTIALS, [
       [['header', 'X-Api-Key'], 'Invalid security scheme used', 'security'],
     ]),
   },
@@ -260,7 +262,7 @@ const ROWS: Row[] = [
     headers: { 'content-type': 'text/plain' },
     body: 'x',
     status: 401,
-    json: problem('unauthorized', 401, 'Invalid security scheme used', [
+    json: problem('unauthorized', 401, NO_CREDENTIALS, [
       [['header', 'X-Api-Key'], 'Invalid security scheme used', 'security'],
       [['header', 'content-type'], 'Supported content types: application/json', 'content-type'],
     ]),

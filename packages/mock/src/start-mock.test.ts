@@ -61,8 +61,10 @@ describe('startMock', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://app.test');
     expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
     const response = await fetch(`${server.urls['pets']}/pets/1`);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     const withoutCors = await start({ apis: [{ name: 'pets', spec: PETS }], cors: false });
     const plain = await fetch(`${withoutCors.urls['pets']}/pets/1`);
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
@@ -202,8 +204,8 @@ describe('startMock', () => {
         const headers = [...response.headers].filter(([name]) => name !== 'date');
         answers.push({ status: response.status, headers, body: await response.text() });
       }
+      // Without an Origin the answer is `*`, which never goes with allow-credentials.
       const corsHeaders = [
-        ['access-control-allow-credentials', 'true'],
         ['access-control-allow-origin', '*'],
         ['access-control-expose-headers', '*'],
       ];
@@ -236,6 +238,11 @@ describe('startMock', () => {
     expect((await fetch(`${url}?x=1`)).status).toBe(200);
     const withOrigin = await fetch(url, { headers: { origin: 'http://app.test' } });
     expect(withOrigin.headers.get('access-control-allow-origin')).toBe('http://app.test');
+    expect(withOrigin.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(withOrigin.headers.get('vary')).toBe('origin');
+    const noOrigin = await fetch(url);
+    expect(noOrigin.headers.get('access-control-allow-origin')).toBe('*');
+    expect(noOrigin.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   test('request log entries', async () => {

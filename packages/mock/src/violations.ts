@@ -75,6 +75,56 @@ function credentialLocation(operation: IHttpOperation): string[] {
   return ['header', 'authorization'];
 }
 
+type SecurityScheme = NonNullable<IHttpOperation['security']>[number][number];
+
+/**
+ * Builds the 401 detail for a request that sends none of the credentials the operation's
+ * security schemes read, listing the schemes the operation accepts. Returns undefined when a
+ * credential was sent, so Prism's message is kept.
+ */
+export function missingCredentialsDetail(
+  operation: IHttpOperation,
+  request: { headers: Record<string, string>; search: string },
+): string | undefined {
+  const requirements = (operation.security ?? []).filter((requirement) => requirement.length > 0);
+  if (requirements.length === 0) return undefined;
+  const sent = requirements.some((requirement) =>
+    requirement.some((scheme) => credentialSent(scheme, request)),
+  );
+  if (sent) return undefined;
+  const accepted = requirements
+    .map((requirement) => requirement.map(describeScheme).join(' and '))
+    .join(', or ');
+  return `No credentials were sent. The operation accepts ${accepted}.`;
+}
+
+function credentialSent(
+  scheme: SecurityScheme,
+  request: { headers: Record<string, string>; search: string },
+): boolean {
+  if (scheme.type === 'mutualTLS') return true;
+  if (scheme.type !== 'apiKey') return request.headers['authorization'] !== undefined;
+  const name = scheme.name;
+  if (scheme.in === 'header') return request.headers[name.toLowerCase()] !== undefined;
+  if (scheme.in === 'query') return new URLSearchParams(request.search).has(name);
+  const cookies = (request.headers['cookie'] ?? '').split(';');
+  return cookies.some((cookie) => cookie.trim().split('=')[0] === name);
+}
+
+function describeScheme(scheme: SecurityScheme): string {
+  switch (scheme.type) {
+    case 'apiKey':
+      return `an API key in the ${scheme.name} ${scheme.in === 'query' ? 'query parameter' : scheme.in} (${scheme.key})`;
+    case 'http':
+      return `${scheme.scheme === 'bearer' ? 'a bearer token' : `HTTP ${scheme.scheme} credentials`} in the Authorization header (${scheme.key})`;
+    case 'oauth2':
+    case 'openIdConnect':
+      return `an OAuth 2 access token in the Authorization header (${scheme.key})`;
+    default:
+      return `a client certificate (${scheme.key})`;
+  }
+}
+
 /** Prism lower-cases path parameter names in its messages too; give them back their casing. */
 function messageOf(diagnostic: PrismDiagnostic, operation: IHttpOperation | undefined): string {
   const path = diagnostic.path ?? [];

@@ -4,7 +4,9 @@ import {
   applyWaivers,
   displayPathOf,
   loadSpec,
+  readSourceFile,
   summarize,
+  type SourceFile,
   type Finding,
   type SpecDocument,
   type SpecgateConfig,
@@ -46,6 +48,24 @@ export async function runLint(
   };
 }
 
+const configSources = new WeakMap<SpecgateConfig, Promise<SourceFile | undefined>>();
+
+/**
+ * Reads the config file again, once per config, so lint errors can name a key's line. Returns
+ * undefined for an empty file, because it contains no keys.
+ */
+function configSource(
+  config: SpecgateConfig,
+  displayPath: string,
+): Promise<SourceFile | undefined> {
+  let source = configSources.get(config);
+  if (source === undefined) {
+    source = readSourceFile(config.file ?? '', displayPath).catch(() => undefined);
+    configSources.set(config, source);
+  }
+  return source;
+}
+
 /** Lints one spec and returns its problems. */
 export async function lintOne(
   specPath: string,
@@ -69,6 +89,8 @@ export async function lintOne(
   if (options.config.lint.extends) lintOptions.extends = options.config.lint.extends;
   if (options.config.file !== null) {
     lintOptions.configFile = displayPathOf(options.config.file, options.cwd);
+    const source = await configSource(options.config, lintOptions.configFile);
+    if (source !== undefined) lintOptions.locate = (pointer) => source.locate(pointer);
   }
   const result = await lintSpec(spec, lintOptions);
   return result.findings;

@@ -128,7 +128,8 @@ async function selectApis(
   config: SpecgateConfig,
   cwd: string,
 ): Promise<MockApiInput[]> {
-  const known = await discoverApis(config, cwd);
+  // Named specs need not be declared, so a missing declared file is an error only when all run.
+  const known = await discoverApis(config, cwd, { checkFiles: names.length === 0 });
   if (names.length === 0) {
     if (known.length === 0) {
       throw new SpecgateError(

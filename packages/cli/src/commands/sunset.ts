@@ -33,6 +33,7 @@ const SCAN_FORMATS = ['markdown', 'json', 'csv', 'openmetrics'];
 const JSON_FIELDS: JsonField[] = [
   'method',
   'path',
+  'request',
   'time',
   'apiKey',
   'clientId',

@@ -82,7 +82,8 @@ export class CombinedByteScanner {
     const userEnd = index;
 
     const timeEnd = this.readTime(bytes, userEnd + 2, end);
-    if (timeEnd < 0) return false;
+    // A time that is not a date is left to the string parser, which counts it as malformed.
+    if (timeEnd < 0 || Number.isNaN(this.lastTime)) return false;
     const requestStart = timeEnd + 3;
     if (!this.readRequest(bytes, requestStart, end)) return false;
 

@@ -54,7 +54,10 @@ function parseCombinedLine(
   if (line.charCodeAt(requestEnd + 1) !== SPACE) return false;
 
   if (methodEnd === requestStart || targetEnd === methodEnd + 1) return false;
-  record.time = timeOf(line, userEnd + 2, timeEnd);
+  const time = timeOf(line, userEnd + 2, timeEnd);
+  // A time that is not a date (`[bad date]`) makes the line malformed.
+  if (Number.isNaN(time)) return false;
+  record.time = time;
   record.method = methodAt(line, requestStart, methodEnd);
   record.target = line.slice(methodEnd + 1, targetEnd);
   record.count = 1;

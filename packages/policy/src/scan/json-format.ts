@@ -3,20 +3,33 @@ import { identify } from './identity.js';
 import { fromByteString, toByteString, type LineParser, type LogRecord } from './log-record.js';
 
 /** Record fields a JSON log line can fill. */
-export type JsonField = 'method' | 'path' | 'time' | 'apiKey' | 'clientId' | 'userAgent' | 'ip';
+export type JsonField =
+  'method' | 'path' | 'request' | 'time' | 'apiKey' | 'clientId' | 'userAgent' | 'ip';
 
 /** For each record field, the dotted paths tried in order; the first present value wins. */
 export type FieldMap = Record<JsonField, string[]>;
 
 /**
- * Field names of common JSON access logs: NGINX `escape=json` formats, Kong's
+ * Field names of common JSON access logs: NGINX `escape=json` formats (`$request`,
+ * `$time_local`), Kong's
  * file-log (`request.method`, `consumer.id`), Envoy's json_format and AWS API
  * Gateway's `$context` variables (`httpMethod`, `resourcePath`, `identity.apiKeyId`).
  */
 export const DEFAULT_FIELD_MAP: FieldMap = {
   method: ['method', 'request.method', 'httpMethod', 'http_method', 'request_method'],
   path: ['path', 'uri', 'request.uri', 'request_uri', 'resourcePath', 'url', 'request.url'],
-  time: ['time', 'timestamp', '@timestamp', 'started_at', 'requestTimeEpoch', 'requestTime'],
+  // A request line, `GET /v1/orders HTTP/1.1`, read only when no method and path are found.
+  request: ['request'],
+  time: [
+    'time',
+    'timestamp',
+    '@timestamp',
+    'time_iso8601',
+    'time_local',
+    'started_at',
+    'requestTimeEpoch',
+    'requestTime',
+  ],
   apiKey: ['api_key', 'apiKeyId', 'identity.apiKeyId', 'consumer.id', 'consumer.username'],
   clientId: ['client_id', 'clientId', 'request.headers.x-client-id', 'http_x_client_id'],
   userAgent: [
@@ -48,6 +61,9 @@ export function jsonParser(fields: FieldMap): LineParser {
   return (line, record) => parseJsonLine(line, record, getters);
 }
 
+/** `METHOD target PROTOCOL`, as NGINX's `$request` and Apache's `%r` write it. */
+const REQUEST_LINE = /^([A-Z]+) (\S+)(?: [A-Z]+\/[0-9.]+)?$/;
+
 function splitPath(path: string): string[] {
   return path.split('.');
 }
@@ -70,6 +86,12 @@ function parseJsonLine(line: string, record: LogRecord, getters: Record<JsonFiel
     path = path.slice(space + 1);
   } else if (method.includes(' ')) {
     method = method.slice(0, method.indexOf(' '));
+  } else if (method === '' && path === '') {
+    const line = REQUEST_LINE.exec(text(first(data, getters.request)));
+    if (line) {
+      method = line[1] ?? '';
+      path = line[2] ?? '';
+    }
   }
   if (method === '' || path === '') return false;
 

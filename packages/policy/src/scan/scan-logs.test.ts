@@ -239,6 +239,38 @@ describe('scanLogs', () => {
     expect(report.malformed).toEqual({ lines: 1, examples: ['{"truncated": '] });
   });
 
+  test('reads NGINX escape=json lines that log $request', async () => {
+    const file = write(
+      'nginx.jsonl',
+      [
+        '{"time_local":"04/Dec/2026:10:00:00 +0000","remote_addr":"10.0.0.1","request":"GET /v1/users/3?x=1 HTTP/1.1","status":200,"http_user_agent":"app/3"}',
+        '{"time_local":"04/Dec/2026:10:00:05 +0000","remote_addr":"10.0.0.2","request":"DELETE /v2/users/4 HTTP/2.0","status":204}',
+        '{"remote_addr":"10.0.0.3","request":"not a request line"}',
+      ].join('\n'),
+    );
+    const report = await scanLogs([file], {
+      matcher: await matcher(),
+      format: 'auto',
+      today: TODAY,
+    });
+    expect(
+      report.operations.map((operation) => [
+        operation.operationId,
+        operation.requests,
+        operation.clients.map(
+          (client) => `${client.source}:${client.id}:${client.firstSeen}:${client.lastSeen}`,
+        ),
+      ]),
+    ).toEqual([
+      ['getUserV1', 1, ['user-agent:app/3:2026-12-04T10:00:00.000Z:2026-12-04T10:00:00.000Z']],
+      ['deleteUser', 1, ['ip:10.0.0.2:2026-12-04T10:00:05.000Z:2026-12-04T10:00:05.000Z']],
+    ]);
+    expect(report.malformed).toEqual({
+      lines: 1,
+      examples: ['{"remote_addr":"10.0.0.3","request":"not a request line"}'],
+    });
+  });
+
   test('reads ALB and API Gateway lines', async () => {
     const alb = write(
       'alb.log',
@@ -362,6 +394,7 @@ describe('scanLogs', () => {
       combined('10.0.0.9', '-', time, 'GET', 'f/6'),
       combined('10.0.0.9', '-', '04/Dec/2026:10:00:01 +0000', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
       combined('10.0.0.9', '-', 'bad', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
+      combined('10.0.0.9', '-', 'bad date', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
       combined('10.0.0.9', '-', '04/Dec/2026:10:00:00 +0000', 'GET /v1/users/9 HTTP/1.1', 'f/6'),
       combined('10.0.0.10', 'clé-1', time, 'GET /v1/users/10 HTTP/1.1', 'café/1'),
       `10.0.0.11 - - [${time}] "GET /v1/users/11 HTTP/1.1"200 1 "-" "g/7"`,
@@ -396,17 +429,20 @@ describe('scanLogs', () => {
     }
 
     const { malformed, unmatched, operations } = expected.report(TODAY);
-    expect(malformed.lines).toBe(400 * 4);
+    expect(malformed.lines).toBe(400 * 6);
+    expect(malformed.examples).toContain(
+      '10.0.0.9 - - [bad date] "GET /v1/users/9 HTTP/1.1" 200 512 "-" "f/6"',
+    );
     expect(unmatched.requests).toBe(400);
     expect(unmatched.examples).toEqual(['POST /v2/users/9']);
     expect(operations.map((operation) => [operation.operationId, operation.requests])).toEqual([
-      ['getUserV1', 8000],
+      ['getUserV1', 7600],
       ['getUser', 800],
     ]);
     expect(operations[0]?.clients.map((client) => client.id)).toEqual([
       '10.0.0.8',
-      'f/6',
       'c/3',
+      'f/6',
       '10.0.0.11',
       'acme-sdk/1.0',
       '',
