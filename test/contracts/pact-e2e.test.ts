@@ -10,20 +10,12 @@ import { startBroker, type RunningBroker } from '@specgate/contracts';
 
 import { runCli } from '../support/run-cli.js';
 import { startOrdersProvider, type OrdersProvider } from './fixtures/orders-provider.js';
+import { verifySummary } from './verify-summary.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FIXTURES = 'test/contracts/fixtures';
 const BIN = path.join(ROOT, 'packages/cli/bin/specgate.js');
 const execFileAsync = promisify(execFile);
-
-/**
- * Returns specgate's own summary at the end of `pact verify` text output, without the progress
- * text Pact's verifier prints before it.
- */
-function summaryOf(stdout: string): string {
-  const start = stdout.search(/^pact /m);
-  return start === -1 ? stdout : stdout.slice(start);
-}
 
 /**
  * The consumer's committed pact, published with specgate, verified against a running
@@ -97,7 +89,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       `${provider.url}/_pact/provider-states`,
       '--publish-verification-results',
     ]);
-    expect(summaryOf(run.stdout)).toBe(
+    expect(verifySummary(run.stdout)).toBe(
       'pact web-shop -> orders\n\nverified: orders p1: 4 interaction(s), 0 failed; results published\n',
     );
     expect(run.code).toBe(0);
@@ -115,7 +107,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       `${FIXTURES}/orders-states.mjs`,
     ]);
     expect(run.code).toBe(0);
-    expect(summaryOf(run.stdout)).toBe(
+    expect(verifySummary(run.stdout)).toBe(
       'pact web-shop -> orders\n\nverified: orders p2: 4 interaction(s), 0 failed\n',
     );
     expect(broker.store.findVersion('orders', 'p2')).toBeNull();
@@ -190,7 +182,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(summaryOf(run.stdout)).toBe(
+    expect(verifySummary(run.stdout)).toBe(
       'pact web-shop -> orders\n\nverified: orders local: 4 interaction(s), 0 failed\n',
     );
   });
@@ -220,7 +212,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
     );
     expect(run.stdout).not.toContain('\u001b');
     expect(run.stdout).toContain('\nVerifying a pact between web-shop and orders\n');
-    expect(summaryOf(run.stdout)).toBe(
+    expect(verifySummary(run.stdout)).toBe(
       'pact web-shop -> orders\n\nverified: orders local-text: 4 interaction(s), 0 failed\n',
     );
   });
@@ -428,7 +420,7 @@ describe('specgate pact publish, verify and the deploy gates', () => {
       '--provider-states-setup-url',
       `${provider.url}/_pact/provider-states`,
     ]);
-    expect(summaryOf(run.stdout)).toBe(
+    expect(verifySummary(run.stdout)).toBe(
       [
         'pact web-shop -> orders (pending)',
         'pact web-shop -> orders (pending) (work in progress)',
