@@ -161,6 +161,24 @@ def create_user(*, body):
 `,
   );
 
+  await generateFlask('test/codegen/fixtures/path-styles.yaml', folder('path_styles_api'), {
+    cwd: REPO_ROOT,
+  });
+  writeFileSync(
+    path.join(folder('path_styles_api'), 'handlers/default.py'),
+    `def simple_style(**values):
+    return values
+
+
+def label_style(**values):
+    return values
+
+
+def matrix_style(**values):
+    return values
+`,
+  );
+
   probeOutput = runPythonBatch(
     {
       'edge-rules': `from edge_api import create_app
@@ -206,6 +224,14 @@ show(client.post("/users", json={"name": "ada", "profile": {}}))
 show(client.post("/users?reply=short-password", json=user))
 show(client.post("/users?reply=no-id", json=user))
 show(client.post("/users?reply=no-score", json=user))
+`,
+      'path-styles': `import json
+from path_styles_api import create_app
+client = create_app().test_client()
+for url in ["/simple/1,2,3/x=1,y=2.5", "/label/.4.5", "/matrix/;id=7/;tags=a;tags=b", "/simple/1,x/x=1", "/matrix/;id=seven/;tags=a"]:
+    response = client.get(url)
+    body = response.get_json()
+    print(response.status_code, json.dumps(body if response.status_code == 200 else body["errors"], sort_keys=True))
 `,
       'query-styles': `import json
 from query_styles_api import create_app
@@ -420,6 +446,19 @@ describe('readOnly and writeOnly', () => {
       'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
       `500 [{"in": "response", "message": "'score' is a required property", "path": "/profile"}]`,
       'handler got {"name": "ada", "password": "long enough", "profile": {"nickname": "a"}}',
+    ]);
+  });
+});
+
+describe('path parameter styles', () => {
+  test('simple, label and matrix values are split, coerced and validated', () => {
+    const output = probeOutput['path-styles'] ?? '';
+    expect(output.trim().split('\n')).toEqual([
+      '200 {"ids": [1, 2, 3], "point": {"x": 1, "y": 2.5}}',
+      '200 {"codes": [4, 5]}',
+      '200 {"id_": 7, "tags": ["a", "b"]}',
+      `400 [{"in": "path", "message": "'x' is not of type 'integer'", "name": "ids", "path": "/1"}]`,
+      `400 [{"in": "path", "message": "'seven' is not of type 'integer'", "name": "id", "path": ""}]`,
     ]);
   });
 });

@@ -176,7 +176,11 @@ function flaskRule(
       );
     }
     seen.set(variable, name);
-    return `<${converterOf(converter.resolve(parameter?.schema ?? true))}${variable}>`;
+    // A label or matrix value starts with its prefix (`.5`, `;id=5`), which only the string
+    // converter accepts; the runtime reads the prefix and converts the value.
+    const prefixed = parameter !== undefined && parameter.style !== 'simple';
+    const schema = converter.resolve(parameter?.schema ?? true);
+    return `<${prefixed ? '' : converterOf(schema)}${variable}>`;
   });
 }
 

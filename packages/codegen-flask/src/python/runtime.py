@@ -231,7 +231,7 @@ def _read_parameters(api, operation, path_values):
         if location == "path":
             raw = path_values.get(parameter["pythonName"])
             if isinstance(raw, str):
-                raw = _convert(raw, _types(api, schema))
+                raw = _read_path(api, parameter, raw)
             value = str(raw) if isinstance(raw, uuid.UUID) else raw
             errors += api.check(schema, value, "path", parameter["name"])
             arguments[parameter["pythonName"]] = raw
@@ -301,6 +301,38 @@ def _read_raw(api, parameter, claimed):
         exploded = location == "header" and parameter["explode"]
         return True, _read_pairs(api, source.get(name), separator, target, exploded)
     return True, _convert(source.get(name), _types(api, schema))
+
+
+def _read_path(api, parameter, text):
+    """Reads a path value by its style: simple (`a,b`), label (`.a.b`) or matrix (`;id=a,b`).
+
+    Arrays are split and objects read as pairs; a value without the style's prefix is read
+    as simple, and validation then reports what does not fit.
+    """
+    schema = api.resolve(parameter["schema"])
+    style = parameter.get("style") or "simple"
+    explode = bool(parameter.get("explode"))
+    separator = ","
+    if style == "label" and text.startswith("."):
+        text = text[1:]
+        separator = "." if explode else ","
+    elif style == "matrix" and text.startswith(";"):
+        text = text[1:]
+        key = parameter["name"] + "="
+        if explode and _types(api, schema) == {"array"}:
+            # `;id=3;id=4` repeats the name before each item.
+            items = [part[len(key):] if part.startswith(key) else part for part in text.split(";")]
+            return _convert_all(api, items, schema)
+        if explode and _object_schema(api, schema) is not None:
+            return _read_pairs(api, text, ";", _object_schema(api, schema), True)
+        if text.startswith(key):
+            text = text[len(key):]
+    if _types(api, schema) == {"array"}:
+        return _convert_all(api, text.split(separator) if text else [], schema)
+    target = _object_schema(api, schema)
+    if target is not None:
+        return _read_pairs(api, text, separator, target, explode)
+    return _convert(text, _types(api, schema))
 
 
 _BRACKETED = re.compile(r"\[([^\[\]]*)\]")
