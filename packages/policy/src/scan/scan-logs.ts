@@ -43,10 +43,9 @@ export interface ScanOptions {
  * each request to its operation and aggregates per operation and client. Malformed
  * lines are counted with examples, never fatal.
  */
-// TODO: the target of 1 million lines per CPU second is not met for combined logs. On 1 million
-// lines of scripts/bench/scan-log.mjs, on a 2-core machine at load 9 to 11, the byte path counted
-// 520,000 to 585,000 lines per CPU second (the string parser before it: 220,000 to 290,000). The
-// byte loops over the request target and cache misses in the (operation, client) pairs cost most.
+// TODO: the target of 1 million lines per CPU second is not met for combined logs. Two runs of
+// the 10-million-line benchmark on the shared 2-core machine gave 891,000 (load 4) and 642,000
+// (load 1.5) lines per CPU second; the per-line hash lookups (match, client, pair) cost most.
 export async function scanLogs(
   files: readonly string[],
   options: ScanOptions,
