@@ -118,6 +118,18 @@ describe('compareFindings', () => {
       'b',
     ]);
   });
+
+  it('orders a gated finding by the level it counts at', () => {
+    const removal = {
+      ...finding('endpoint-removed', 'error', 'a.yaml', 1),
+      gate: { level: 'info' as const, reason: 'the lifecycle policy judges removals' },
+    };
+    const findings = [removal, finding('w', 'warning', 'b.yaml', 5)];
+    expect([...findings].sort(compareFindings).map((item) => item.id)).toEqual([
+      'w',
+      'endpoint-removed',
+    ]);
+  });
 });
 
 describe('summarize', () => {

@@ -136,10 +136,10 @@ export function asCounted(finding: Finding): Finding {
   return counted;
 }
 
-/** Orders findings by level (errors first), then file, line and id. */
+/** Orders findings by the level they count at (errors first), then file, line and id. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+    LEVEL_RANK[gateLevelOf(b)] - LEVEL_RANK[gateLevelOf(a)] ||
     compareText(a.location?.file ?? '', b.location?.file ?? '') ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
     compareText(a.id, b.id)
