@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -7,6 +6,8 @@ import {
   listOperations,
   loadSpec,
   SpecgateError,
+  specDigest,
+  specPathFrom,
   type SpecDocument,
 } from '@specgate/core';
 
@@ -89,7 +90,7 @@ export async function generateFlask(
   const packageName = packageNameOf(absoluteOut);
   const plan = planFlaskPackage(document, {
     packageName,
-    specLabel: specLabelFor(document, absoluteOut),
+    specLabel: specPathFrom(document, absoluteOut),
   });
   const before = await readHandlerModules(absoluteOut);
   const changes = await applyPlan(absoluteOut, plan.files, {
@@ -122,7 +123,7 @@ export function planFlaskPackage(
   const context: RenderContext = {
     packageName: options.packageName,
     specLabel: options.specLabel ?? path.basename(document.rootFile.locationPath),
-    digest: digestOf(document),
+    digest: specDigest(document),
     title: String(asRecord(document.root['info'])?.['title'] ?? options.packageName),
   };
   const header = generatedHeader(context.specLabel, context.digest);
@@ -202,29 +203,6 @@ function packageNameOf(outDir: string): string {
     );
   }
   return name;
-}
-
-function digestOf(document: SpecDocument): string {
-  const hash = createHash('sha256');
-  const rootDir = path.dirname(document.rootFile.path);
-  for (const file of [...document.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    // Files are named relative to the root file, so the digest does not depend on the cwd.
-    const name = path.isAbsolute(file.path)
-      ? path.relative(rootDir, file.path).split(path.sep).join('/')
-      : file.path;
-    hash.update(name).update('\0').update(file.text).update('\0');
-  }
-  return hash.digest('hex');
-}
-
-/**
- * Names the spec in generated headers by its path relative to the output folder, with forward
- * slashes, so the output is the same from every working directory.
- */
-function specLabelFor(document: SpecDocument, absoluteOut: string): string {
-  const root = document.rootFile.path;
-  if (!path.isAbsolute(root)) return path.basename(document.rootFile.locationPath);
-  return path.relative(absoluteOut, root).split(path.sep).join('/');
 }
 
 function rejectTagCollisions(operations: FlaskOperation[]): void {

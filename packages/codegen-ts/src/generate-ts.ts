@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,8 @@ import {
   listOperations,
   loadSpec,
   SpecgateError,
+  specDigest,
+  specPathFrom,
   type ParameterView,
   type SpecDocument,
   type SpecNode,
@@ -58,7 +60,7 @@ export async function generateTs(
     allowRemote: options.allowRemote === true,
   });
   const absoluteOut = path.resolve(options.cwd, outDir);
-  const files = await planTsClient(document, specLabelFor(document, absoluteOut));
+  const files = await planTsClient(document, specPathFrom(document, absoluteOut));
   const changed: string[] = [];
   for (const file of files) {
     const target = path.join(absoluteOut, file.path);
@@ -86,7 +88,7 @@ export async function planTsClient(
   document: SpecDocument,
   specLabel: string = path.basename(document.rootFile.locationPath),
 ): Promise<TsFile[]> {
-  const header = tsHeader(specLabel, digestOf(document));
+  const header = tsHeader(specLabel, specDigest(document));
   const title = String(asRecord(document.root['info'])?.['title'] ?? 'the');
   // The operations are read before openapi-typescript gets the parsed document, which it
   // may change while bundling.
@@ -230,29 +232,6 @@ function rejectCollisions(document: SpecDocument, operations: ClientOperation[])
     }
     seen.set(key, operation);
   }
-}
-
-function digestOf(document: SpecDocument): string {
-  const hash = createHash('sha256');
-  const rootDir = path.dirname(document.rootFile.path);
-  for (const file of [...document.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    // Files are named relative to the root file, so the digest does not depend on the cwd.
-    const name = path.isAbsolute(file.path)
-      ? path.relative(rootDir, file.path).split(path.sep).join('/')
-      : file.path;
-    hash.update(name).update('\0').update(file.text).update('\0');
-  }
-  return hash.digest('hex');
-}
-
-/**
- * Names the spec in generated headers by its path relative to the output folder, with forward
- * slashes, so the output is the same from every working directory.
- */
-function specLabelFor(document: SpecDocument, absoluteOut: string): string {
-  const root = document.rootFile.path;
-  if (!path.isAbsolute(root)) return path.basename(document.rootFile.locationPath);
-  return path.relative(absoluteOut, root).split(path.sep).join('/');
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

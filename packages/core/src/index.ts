@@ -76,6 +76,7 @@ export {
 export type { LoadOptions, NodeRef, OpenApiVersion, SourceReader } from './spec-document.js';
 export { asRecord, child, deref, isRef, keysOf, rootNode, valueAt } from './spec-node.js';
 export type { SpecNode } from './spec-node.js';
+export { specDigest, specPathFrom } from './spec-identity.js';
 export { applyWaivers, todayUtc } from './waivers.js';
 export type { WaiverResult } from './waivers.js';
 export {
