@@ -1,12 +1,12 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
   applyWaivers,
   displayPathOf,
   loadSpec,
-  readSourceFile,
+  SourceFile,
   summarize,
-  type SourceFile,
   type Finding,
   type SpecDocument,
   type SpecgateConfig,
@@ -48,22 +48,25 @@ export async function runLint(
   };
 }
 
-const configSources = new WeakMap<SpecgateConfig, Promise<SourceFile | undefined>>();
-
 /**
- * Reads the config file again, once per config, so lint errors can name a key's line. Returns
- * undefined for an empty file, because it contains no keys.
+ * Returns a function that finds a key of the config file by JSON pointer. The file is read
+ * again only when a lint configuration error needs a line, which is rare.
  */
-function configSource(
-  config: SpecgateConfig,
+function configLocator(
+  file: string,
   displayPath: string,
-): Promise<SourceFile | undefined> {
-  let source = configSources.get(config);
-  if (source === undefined) {
-    source = readSourceFile(config.file ?? '', displayPath).catch(() => undefined);
-    configSources.set(config, source);
-  }
-  return source;
+): (pointer: string) => { line: number; column: number } | undefined {
+  let source: SourceFile | null | undefined;
+  return (pointer) => {
+    if (source === undefined) {
+      try {
+        source = new SourceFile({ path: file, displayPath, text: readFileSync(file, 'utf8') });
+      } catch {
+        source = null;
+      }
+    }
+    return source?.locate(pointer);
+  };
 }
 
 /** Lints one spec and returns its problems. */
@@ -89,8 +92,7 @@ export async function lintOne(
   if (options.config.lint.extends) lintOptions.extends = options.config.lint.extends;
   if (options.config.file !== null) {
     lintOptions.configFile = displayPathOf(options.config.file, options.cwd);
-    const source = await configSource(options.config, lintOptions.configFile);
-    if (source !== undefined) lintOptions.locate = (pointer) => source.locate(pointer);
+    lintOptions.locate = configLocator(options.config.file, lintOptions.configFile);
   }
   const result = await lintSpec(spec, lintOptions);
   return result.findings;
