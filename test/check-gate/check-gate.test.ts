@@ -170,7 +170,7 @@ describe('specgate check on a git repository', () => {
         'GET /v1/orders',
         'specs/orders/openapi.yaml#/paths/~1v1~1orders/get:22 (base HEAD)',
       ],
-      // The removal breaks clients, as the changelog fragment says, so 2.1.0 needs a major bump.
+      // The removal breaks clients, as the changelog fragment reports, so 2.1.0 needs a major bump.
       [
         'orders',
         'breaking-without-major-bump',

@@ -199,7 +199,7 @@ describe('contract commands on bad input', () => {
     expect(runs).toEqual(runs.map(() => ({ code: 2, stdout: '', stderr: expected })));
   });
 
-  it('says in one line that the provider cannot be reached, instead of crashing in Pact', async () => {
+  it('verify with an unreachable provider', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const run = await cli([
       'pact',

@@ -177,7 +177,7 @@ function flaskRule(
     }
     seen.set(variable, name);
     // A label or matrix value starts with its prefix (`.5`, `;id=5`), which only the string
-    // converter accepts; the runtime reads the prefix and converts the value.
+    // converter accepts. The runtime strips the prefix and converts the value.
     const prefixed = parameter !== undefined && parameter.style !== 'simple';
     const schema = converter.resolve(parameter?.schema ?? true);
     return `<${prefixed ? '' : converterOf(schema)}${variable}>`;

@@ -89,8 +89,8 @@ export function send(
 
 /**
  * Returns the CORS headers for a response, so browser apps on another origin can call the
- * mock. A sent Origin is echoed with credentials allowed; without one the answer is `*`, which
- * browsers refuse together with credentials, so that is left out.
+ * mock. A sent Origin is echoed with credentials allowed. Without one the header is `*`, and
+ * browsers reject `*` together with credentials, so allow-credentials is left out.
  */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
   if (!origin) {

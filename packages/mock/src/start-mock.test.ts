@@ -204,7 +204,7 @@ describe('startMock', () => {
         const headers = [...response.headers].filter(([name]) => name !== 'date');
         answers.push({ status: response.status, headers, body: await response.text() });
       }
-      // Without an Origin the answer is `*`, which never goes with allow-credentials.
+      // Without an Origin the header is `*`, which the CORS rules forbid with allow-credentials.
       const corsHeaders = [
         ['access-control-allow-origin', '*'],
         ['access-control-expose-headers', '*'],
@@ -221,7 +221,7 @@ describe('startMock', () => {
         body: '{"id":1,"name":"Rex","kind":{"bark":"loud"},"age":3}',
       });
       expect(answers[1]).toEqual(answers[0]);
-      // The spec declares no HEAD, so Prism answers 405, and so does the cache.
+      // The spec declares no HEAD, so Prism returns 405, and so does the cache.
       expect(answers[2]?.status).toBe(405);
       expect(answers[2]?.body).toBe('');
       expect(answers[3]).toEqual(answers[2]);

@@ -109,8 +109,8 @@ function toFinding(problem: PactSpecProblem, document: SpecDocument): Finding {
 }
 
 /**
- * Locates the operation the comparator matched in the spec; failing that, the operation whose
- * path template and method match the interaction's request; failing that, the spec's root.
+ * Locates the operation the comparator matched in the spec. Without one, it locates the
+ * operation whose path template and method match the interaction's request, else the root.
  */
 export function specLocation(problem: PactSpecProblem, document: SpecDocument): Location {
   const match =

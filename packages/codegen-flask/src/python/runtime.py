@@ -306,8 +306,8 @@ def _read_raw(api, parameter, claimed):
 def _read_path(api, parameter, text):
     """Reads a path value by its style: simple (`a,b`), label (`.a.b`) or matrix (`;id=a,b`).
 
-    Arrays are split and objects read as pairs; a value without the style's prefix is read
-    as simple, and validation then reports what does not fit.
+    Arrays are split and objects are read as pairs. A value without the style's prefix is
+    read as simple, so validation reports what does not fit.
     """
     schema = api.resolve(parameter["schema"])
     style = parameter.get("style") or "simple"

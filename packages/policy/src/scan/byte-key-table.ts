@@ -9,7 +9,7 @@ const INITIAL_CAPACITY = 1024;
  * of string-keyed work. A lookup hashes and compares the bytes four at a time through a
  * DataView, so it allocates no string: V8 would hash a new string on every line.
  *
- * It contains at most `maxEntries` keys and forgets all of them when one more is added, so
+ * It contains at most `maxEntries` keys and clears all of them when one more is added, so
  * unique keys (query strings, IPs) cannot grow it without bound.
  */
 export class ByteKeyTable {

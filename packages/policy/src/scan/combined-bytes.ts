@@ -18,7 +18,7 @@ const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
 
-/** Bounds of the match and client caches. Each forgets all its keys when it is full. */
+/** Bounds of the match and client caches. Each clears all its keys when it is full. */
 const MATCH_CACHE_LIMIT = 100_000;
 const CLIENT_CACHE_LIMIT = 1 << 20;
 const MAX_TIME_LENGTH = 64;

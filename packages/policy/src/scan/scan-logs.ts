@@ -45,7 +45,7 @@ export interface ScanOptions {
  */
 // TODO: the target of 1 million lines per CPU second is not met for combined logs. Two runs of
 // the 10-million-line benchmark on the shared 2-core machine gave 891,000 (load 4) and 642,000
-// (load 1.5) lines per CPU second; the per-line hash lookups (match, client, pair) cost most.
+// (load 1.5) lines per CPU second. The per-line hash lookups (match, client, pair) cost most.
 export async function scanLogs(
   files: readonly string[],
   options: ScanOptions,
