@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { loadSpec, SpecgateError } from '@specgate/core';
+import { bundleSpec, loadSpec, SpecgateError } from '@specgate/core';
 
 import { problemResponse } from './http-io.js';
 import { indexOperations, withLifecycle, type LoadedSpec } from './operation-index.js';
@@ -101,7 +101,11 @@ export class ApiEngine {
     const prism = loadPrism();
     let operations: IHttpOperation[];
     try {
-      operations = (await prism.http.getHttpOperationsFromSpec(this.specFile)) as IHttpOperation[];
+      // Prism gets the document specgate has already read, as one tree with local `$ref`s
+      // only, so it neither reads nor parses the files again. Its resolver rewrites the
+      // tree in place, hence the copy.
+      const tree = structuredClone(bundleSpec(document));
+      operations = (await prism.http.getHttpOperationsFromSpec(tree)) as IHttpOperation[];
     } catch (error) {
       const file = document.rootFile.displayPath;
       throw new SpecgateError(

@@ -28,11 +28,17 @@ export async function runDiff(
   revisionPath: string,
   options: DiffRunOptions,
 ): Promise<DiffReport> {
-  const base = await loadSpec(basePath, { cwd: options.cwd, allowRemote: options.allowRemote });
-  const revision = await loadSpec(revisionPath, {
-    cwd: options.cwd,
-    allowRemote: options.allowRemote,
-  });
+  // Both loads start at once, so one file is read while the other is parsed. When both
+  // fail, the base's error is the one reported, as when they ran in turn.
+  const loadOptions = { cwd: options.cwd, allowRemote: options.allowRemote };
+  const [baseLoad, revisionLoad] = await Promise.allSettled([
+    loadSpec(basePath, loadOptions),
+    loadSpec(revisionPath, loadOptions),
+  ]);
+  if (baseLoad.status === 'rejected') throw baseLoad.reason;
+  if (revisionLoad.status === 'rejected') throw revisionLoad.reason;
+  const base = baseLoad.value;
+  const revision = revisionLoad.value;
   const result = diffSpecs(base, revision, {
     today: options.today,
     levels: options.config.diff.levels,
