@@ -285,7 +285,6 @@ function checkNotPureCycle(site: RefSite, from: SourceFile, files: Map<string, S
   }
 }
 
-/** Lists every `$ref` string in a file's data with the pointer of the object holding it. */
 /**
  * Lists each distinct `$ref` of a file once, at its first place. The same reference is
  * often written thousands of times in one file, so later ones are skipped while walking,
