@@ -126,7 +126,7 @@ export class SchemaComparer {
     for (const member of members) {
       const pair = compared.get(member);
       if (pair !== undefined) {
-        result.children.push(labelled ? { ...pair, member: labelOf(member) } : pair);
+        result.children.push(labelled ? { ...pair, member: labelOf(member, 'base') } : pair);
         continue;
       }
       result.local.push({
@@ -167,7 +167,7 @@ export class SchemaComparer {
     for (const member of members) {
       const pair = compared.get(member);
       if (pair !== undefined) {
-        result.children.push(labelled ? { ...pair, member: labelOf(member) } : pair);
+        result.children.push(labelled ? { ...pair, member: labelOf(member, 'revision') } : pair);
         continue;
       }
       result.local.push({
@@ -285,6 +285,8 @@ export class SchemaComparer {
         };
       }
       for (const nested of result.children) {
+        // NOTE: a nested pair that two members share (both refer to one component) is
+        // visited once, so its deltas name only the first of those members.
         if (visited.has(nested.key) || this.pairs.get(nested.key)?.clean === true) continue;
         visited.add(nested.key);
         queue.push({
@@ -503,12 +505,24 @@ interface ComposedMember {
   node: SpecNode;
   keyword: 'oneOf' | 'anyOf';
   prefix: 'one-of' | 'any-of';
+  /** The member's position in its keyword's list. */
+  index: number;
 }
 
 function composedMembers(view: SchemaView): ComposedMember[] {
   return [
-    ...view.oneOf.map((node) => ({ node, keyword: 'oneOf' as const, prefix: 'one-of' as const })),
-    ...view.anyOf.map((node) => ({ node, keyword: 'anyOf' as const, prefix: 'any-of' as const })),
+    ...view.oneOf.map((node, index) => ({
+      node,
+      keyword: 'oneOf' as const,
+      prefix: 'one-of' as const,
+      index,
+    })),
+    ...view.anyOf.map((node, index) => ({
+      node,
+      keyword: 'anyOf' as const,
+      prefix: 'any-of' as const,
+      index,
+    })),
   ];
 }
 
@@ -521,8 +535,14 @@ function isComposedOnly(view: SchemaView): boolean {
   return hasMembers(view) && view.types === null && view.properties.size === 0;
 }
 
-function labelOf(member: ComposedMember): MemberLabel {
-  return { keyword: member.keyword, name: memberName(member.node) };
+/**
+ * Names a member by its component or title, else by its position and side (`#0 of the base`),
+ * for messages shorter than a pointer.
+ */
+function labelOf(member: ComposedMember, side: 'base' | 'revision'): MemberLabel {
+  const named = refName(member.node) ?? asRecord(member.node.value)?.['title'];
+  const name = typeof named === 'string' ? named : `#${member.index} of the ${side}`;
+  return { keyword: member.keyword, name };
 }
 
 /** Builds the note that names the member a plain schema matched, for the members left out. */
