@@ -322,6 +322,53 @@ describe('schema changes by direction', () => {
   });
 });
 
+async function diffMessages(base: string, revision: string): Promise<[string, string, string][]> {
+  const result = diffSpecs(
+    await specFromText({ 'openapi.yaml': base }, 'base'),
+    await specFromText({ 'openapi.yaml': revision }, 'revision'),
+    { today: '2026-12-04' },
+  );
+  return result.changes.map((change) => [change.id, change.level, change.message]);
+}
+
+describe('plain schema split into oneOf members', () => {
+  const PLAIN = OBJECT('name', 'name: { type: string }\ncolor: { type: string }');
+  const member = (title: string, properties: string) =>
+    `{ title: ${title}, type: object, required: [name], properties: { ${properties} } }`;
+
+  test('response difference shared by members is reported once', async () => {
+    const split = `oneOf:\n  - ${member('Cat', 'name: { type: string }')}\n  - ${member('Dog', 'name: { type: string }')}`;
+    const changes = await diffMessages(dogsSpec({ schema: PLAIN }), dogsSpec({ schema: split }));
+    expect(changes).toEqual([
+      [
+        'response-optional-property-removed',
+        'warning',
+        'response 200 (application/json): property color: optional property removed (in oneOf members Cat, Dog)',
+      ],
+    ]);
+  });
+
+  test('request matches the closest of many members', async () => {
+    const others = ['Ant', 'Bee', 'Cow', 'Dog', 'Eel'].map(
+      (title) =>
+        `  - ${member(title, `name: { type: string }, ${title.toLowerCase()}: { type: string }`)}`,
+    );
+    const copy = `  - ${member('Pet', 'name: { type: string }, color: { type: string }')}`;
+    const split = `oneOf:\n${[...others, copy].join('\n')}`;
+    const changes = await diffMessages(
+      dogsSpec({ schema: 'type: string', requestSchema: PLAIN }),
+      dogsSpec({ schema: 'type: string', requestSchema: split }),
+    );
+    expect(changes).toEqual(
+      ['Ant', 'Bee', 'Cow', 'Dog', 'Eel'].map((title) => [
+        'request-body-one-of-member-added',
+        'info',
+        `request body (application/json): oneOf member "${title}" added; the plain schema matches member "Pet"`,
+      ]),
+    );
+  });
+});
+
 describe('operations and parameters', () => {
   const spec = (operations: string, parameters = '') => `${HEAD}paths:
   /v1/dogs/{dogId}:
@@ -437,6 +484,27 @@ ${extra}      responses:
     const changes = await diffTexts(base, spec(getDog()));
     expect(changes.map((change) => [change.id, change.level, change.base])).toEqual([
       ['response-success-status-removed', 'error', '/paths/~1v1~1dogs~1{dogId}/get/responses/201'],
+    ]);
+  });
+
+  test('default body given to a listed code removes default', async () => {
+    const body = 'content: { application/json: { schema: { type: string } } }';
+    const base = spec(
+      getDog().replace(
+        "'200': { description: ok }",
+        `'200': { description: ok }\n        default: { description: dog, ${body} }`,
+      ),
+    );
+    const revision = spec(
+      getDog().replace("'200': { description: ok }", `'200': { description: ok, ${body} }`),
+    );
+    expect(await diffMessages(base, revision)).toEqual([
+      [
+        'response-non-success-status-removed',
+        'warning',
+        'response default removed; 200 now documents its body, but the base listed 200 without it, so the other codes lost that body',
+      ],
+      ['response-media-type-added', 'info', 'response 200 media type application/json added'],
     ]);
   });
 

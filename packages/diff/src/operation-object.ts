@@ -281,9 +281,7 @@ function compareResponses(
     const success = response.status.startsWith('2');
     add(
       success ? 'response-success-status-removed' : 'response-non-success-status-removed',
-      movedToDefault.length > 0
-        ? `response ${response.status} removed; its body is now documented only under default`
-        : `response ${response.status} removed`,
+      removalMessage(response, movedToDefault.length > 0, base, revisionByStatus),
       response.node,
       null,
     );
@@ -296,6 +294,10 @@ function compareResponses(
         `response default (${move.defaultMedia.mediaType})`,
       );
     }
+    // The code's headers now come from `default`, so a header it had and `default` lacks is gone.
+    const revisionDefault = revisionByStatus.get('default');
+    if (movedToDefault.length > 0 && revisionDefault)
+      compareHeaders(context, response, revisionDefault, revisionDefault.node);
   }
   for (const response of revision.responses) {
     if (baseByStatus.has(response.status) || coveringRange(response.status, baseByStatus)) continue;
@@ -307,6 +309,36 @@ function compareResponses(
       response.node,
     );
   }
+}
+
+/**
+ * Builds the message of a removed response. When the base `default` body reappears under a
+ * code the base already listed without it, the message names that code. No client got the
+ * body for that code before, so the body did not move, and `default` is reported removed.
+ */
+function removalMessage(
+  response: ResponseView,
+  movedToDefault: boolean,
+  base: OperationView,
+  revisionByStatus: Map<string, ResponseView>,
+): string {
+  if (movedToDefault)
+    return `response ${response.status} removed; its body is now documented only under default`;
+  if (response.status !== 'default') return `response ${response.status} removed`;
+  const types = new Set(response.content.map((media) => normaliseMediaType(media.mediaType)));
+  const gainedBody = base.responses.filter((listed) => {
+    if (listed.status === 'default') return false;
+    const other = revisionByStatus.get(listed.status);
+    if (!other) return false;
+    const before = new Set(listed.content.map((media) => normaliseMediaType(media.mediaType)));
+    return other.content.some((media) => {
+      const type = normaliseMediaType(media.mediaType);
+      return types.has(type) && !before.has(type);
+    });
+  });
+  if (gainedBody.length === 0) return 'response default removed';
+  const codes = gainedBody.map((listed) => listed.status).join(', ');
+  return `response default removed; ${codes} now documents its body, but the base listed ${codes} without it, so the other codes lost that body`;
 }
 
 /**
@@ -418,6 +450,9 @@ function recordMovesFromDefault(
       `response ${move.response.status} (${move.media.mediaType})`,
     );
   }
+  // Clients got the `default` headers with that body, so the target's headers are compared with them.
+  for (const target of new Set(moves.map((move) => move.response)))
+    compareHeaders(context, baseDefault, target, target.node);
 }
 
 /** Finds the `2XX`-style range response that covers a status code, when the other side has one. */
@@ -465,10 +500,16 @@ function compareResponse(
   compareHeaders(context, base, revision);
 }
 
+/**
+ * Compares the headers of two responses. `removedAt` is the revision node a removed header
+ * is reported at, when the removal is read against a response other than the base one
+ * (the status code a `default` body moved to).
+ */
 function compareHeaders(
   context: OperationContext,
   base: ResponseView,
   revision: ResponseView,
+  removedAt: SpecNode | null = null,
 ): void {
   const add = fixedChange(context);
   const revisionHeaders = new Map(
@@ -477,12 +518,15 @@ function compareHeaders(
   const baseHeaders = new Map(base.headers.map((header) => [header.name.toLowerCase(), header]));
   for (const [name, header] of baseHeaders) {
     const other = revisionHeaders.get(name);
-    const label = `response ${revision.status} header ${header.name}`;
+    const label =
+      base.status === revision.status
+        ? `response ${revision.status} header ${header.name}`
+        : `response ${revision.status} header ${header.name} (sent under ${base.status} in the base)`;
     if (!other) {
       const id = header.required
         ? 'response-required-header-removed'
         : 'response-optional-header-removed';
-      add(id, `${label} removed`, header.node, null);
+      add(id, `${label} removed`, header.node, removedAt);
       continue;
     }
     if (header.required && !other.required)

@@ -1,6 +1,6 @@
 import { asRecord, deref, stableStringify, type SpecDocument, type SpecNode } from '@specgate/core';
 
-import type { Direction } from './change-kinds.js';
+import { SCHEMA_CHANGE_LEVELS, type Direction } from './change-kinds.js';
 import { viewSchema, type Bound, type SchemaView } from './schema-view.js';
 
 /** One difference found between two schemas, before it is tied to an operation. */
@@ -20,10 +20,30 @@ const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'example', 'example
 
 const FORMAT_WIDER: Record<string, string> = { int32: 'int64', float: 'double' };
 
+/**
+ * The maximum number of members compared with a plain schema to find the one member it must
+ * match, so a large union costs at most this many schema comparisons.
+ */
+const MAX_RANKED_MEMBERS = 4;
+
+/** A pair nested in another: the property segment it sits under and its cache key. */
+interface NestedPair {
+  segment: string | null;
+  key: string;
+  /** The `oneOf`/`anyOf` member that a plain schema was compared with, named in messages. */
+  member?: MemberLabel;
+}
+
+/** The keyword and name of a `oneOf`/`anyOf` member, as messages name it. */
+interface MemberLabel {
+  keyword: 'oneOf' | 'anyOf';
+  name: string;
+}
+
 /** The comparison of one pair of schema nodes: its own deltas and the nested pairs. */
 interface PairResult {
   local: SchemaDelta[];
-  children: { segment: string | null; key: string }[];
+  children: NestedPair[];
   /** True when neither this pair nor any pair below it changed; undefined while being computed. */
   clean: boolean | undefined;
 }
@@ -75,11 +95,14 @@ export class SchemaComparer {
   }
 
   /**
-   * Compares `oneOf`/`anyOf` members merged into one plain schema with that schema. Each
-   * member of the merged schema's types is compared with it, so only real differences are
-   * reported, and each member of another type is reported removed: a request no longer
-   * accepts its values, and a response no longer returns them. Returns false when the pair
-   * is not such a merge.
+   * Compares `oneOf`/`anyOf` members merged into one plain schema with that schema, or hands
+   * a split of a plain schema into members to `compareSplit`. Members of another type than
+   * the merged schema are reported removed: a request no longer accepts their values, and a
+   * response no longer returns them. Among the members of its types, a request compares
+   * every member with the merged schema, because clients sent values of each. A response
+   * compares only the member the merged schema matches best (see `matchMembers`), because
+   * clients handle every value that fits one member, and reports the others removed.
+   * Returns false when the pair is not such a merge.
    */
   private compareMerged(
     baseView: SchemaView,
@@ -92,18 +115,18 @@ export class SchemaComparer {
     if (!isComposedOnly(baseView) || hasMembers(revisionView)) return false;
     const members = composedMembers(baseView);
     const revisionTypes = revisionView.types;
-    const compared = members.filter(
+    const sameType = members.filter(
       ({ node }) => revisionTypes === null || this.sharesType(this.base, node, revisionTypes),
     );
-    if (compared.length === 0) return false;
+    if (sameType.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
     compareNullability(baseView, revisionView, add);
+    const compared = this.matchMembers(revisionView.node, sameType, 'merge', direction);
+    const labelled = sameType.length > 1;
     for (const member of members) {
-      if (compared.includes(member)) {
-        result.children.push({
-          segment: null,
-          key: this.comparePair(member.node, revisionView.node, direction),
-        });
+      const pair = compared.get(member);
+      if (pair !== undefined) {
+        result.children.push(labelled ? { ...pair, member: labelOf(member, 'base') } : pair);
         continue;
       }
       result.local.push({
@@ -111,7 +134,7 @@ export class SchemaComparer {
         propertyPath: [],
         base: member.node,
         revision: null,
-        detail: `${member.keyword} member ${memberName(member.node)} removed`,
+        detail: `${member.keyword} member ${memberName(member.node)} removed${matchedNote(compared, sameType)}`,
       });
     }
     this.markClean(result);
@@ -119,9 +142,12 @@ export class SchemaComparer {
   }
 
   /**
-   * Compares a plain schema split into `oneOf`/`anyOf` members with the one member of its
-   * types, and reports the members of other types added. Returns false when the pair is
-   * not such a split, or when more than one member shares the plain schema's types.
+   * Compares a plain schema split into `oneOf`/`anyOf` members with those members, and
+   * reports the members of other types added. Among the members of the plain schema's
+   * types, a response compares every member with the plain schema, because clients may now
+   * receive values of each. A request compares only the member the plain schema matches
+   * best (see `matchMembers`), because a value clients sent before needs to fit one member,
+   * and reports the others added. Returns false when the pair is not such a split.
    */
   private compareSplit(
     baseView: SchemaView,
@@ -132,16 +158,16 @@ export class SchemaComparer {
     const baseTypes = baseView.types;
     if (hasMembers(baseView) || baseTypes === null) return false;
     const members = composedMembers(revisionView);
-    const matched = members.filter(({ node }) => this.sharesType(this.revision, node, baseTypes));
-    if (matched.length !== 1) return false;
+    const sameType = members.filter(({ node }) => this.sharesType(this.revision, node, baseTypes));
+    if (sameType.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
     compareNullability(baseView, revisionView, add);
+    const compared = this.matchMembers(baseView.node, sameType, 'split', direction);
+    const labelled = sameType.length > 1;
     for (const member of members) {
-      if (matched.includes(member)) {
-        result.children.push({
-          segment: null,
-          key: this.comparePair(baseView.node, member.node, direction),
-        });
+      const pair = compared.get(member);
+      if (pair !== undefined) {
+        result.children.push(labelled ? { ...pair, member: labelOf(member, 'revision') } : pair);
         continue;
       }
       result.local.push({
@@ -149,11 +175,57 @@ export class SchemaComparer {
         propertyPath: [],
         base: null,
         revision: member.node,
-        detail: `${member.keyword} member ${memberName(member.node)} added`,
+        detail: `${member.keyword} member ${memberName(member.node)} added${matchedNote(compared, sameType)}`,
       });
     }
     this.markClean(result);
     return true;
+  }
+
+  /**
+   * Compares a plain schema with the `oneOf`/`anyOf` members of its types on the other side,
+   * and returns the compared pairs by member. Every member is compared when each of them
+   * must be covered: a split read as a response (clients may receive any member) and a
+   * merge read as a request (clients sent values of any member). Otherwise the plain schema
+   * needs to match one member, and the one with the fewest breaking differences is kept,
+   * taken from the `MAX_RANKED_MEMBERS` members whose property names overlap most.
+   */
+  private matchMembers(
+    plain: SpecNode,
+    members: ComposedMember[],
+    shape: 'split' | 'merge',
+    direction: Direction,
+  ): Map<ComposedMember, NestedPair> {
+    const pairOf = (member: ComposedMember): NestedPair => ({
+      segment: null,
+      key:
+        shape === 'split'
+          ? this.comparePair(plain, member.node, direction)
+          : this.comparePair(member.node, plain, direction),
+    });
+    const coverEach = (shape === 'split') === (direction === 'response');
+    // NOTE: `oneOf` rejects a value that fits two members; the match does not check for overlaps.
+    if (coverEach || members.length === 1)
+      return new Map(members.map((member) => [member, pairOf(member)]));
+    const plainDocument = shape === 'split' ? this.base : this.revision;
+    const memberDocument = shape === 'split' ? this.revision : this.base;
+    const plainNames = propertyNames(plainDocument, plain);
+    const ranked = members
+      .map((member, index) => ({
+        member,
+        index,
+        overlap: overlap(plainNames, propertyNames(memberDocument, member.node)),
+      }))
+      .sort((a, b) => b.overlap - a.overlap || a.index - b.index)
+      .slice(0, MAX_RANKED_MEMBERS);
+    let best: { member: ComposedMember; pair: NestedPair; score: number[] } | undefined;
+    for (const { member } of ranked) {
+      const pair = pairOf(member);
+      const score = breakingScore(this.collect(pair.key), direction);
+      if (!best || compareScores(score, best.score) < 0) best = { member, pair, score };
+    }
+    const chosen = best as { member: ComposedMember; pair: NestedPair };
+    return new Map([[chosen.member, chosen.pair]]);
   }
 
   /** True when a member schema allows at least one of `types`. */
@@ -169,25 +241,58 @@ export class SchemaComparer {
       result.children.every((nested) => this.pairs.get(nested.key)?.clean !== false);
   }
 
-  /** Gathers the deltas of a pair and every changed pair below it, each pair once. */
+  /**
+   * Gathers the deltas of a pair and every changed pair below it, each pair once. A delta
+   * below a `oneOf`/`anyOf` member that a plain schema was compared with names the member,
+   * and the same delta found through several members is reported once, naming them all.
+   */
   private collect(rootKey: string): SchemaDelta[] {
     const deltas: SchemaDelta[] = [];
+    const byMember = new Map<string, { index: number; detail: string; names: string[] }>();
     const visited = new Set<string>([rootKey]);
-    const queue: { key: string; path: string[] }[] = [{ key: rootKey, path: [] }];
+    const queue: { key: string; path: string[]; member: MemberLabel | undefined }[] = [
+      { key: rootKey, path: [], member: undefined },
+    ];
     for (let index = 0; index < queue.length; index += 1) {
-      const { key, path } = queue[index] as { key: string; path: string[] };
+      const { key, path, member } = queue[index] as (typeof queue)[number];
       const result = this.pairs.get(key) as PairResult;
       for (const delta of result.local) {
-        deltas.push(
-          path.length === 0 ? delta : { ...delta, propertyPath: [...path, ...delta.propertyPath] },
-        );
+        const placed =
+          path.length === 0 ? delta : { ...delta, propertyPath: [...path, ...delta.propertyPath] };
+        if (!member) {
+          deltas.push(placed);
+          continue;
+        }
+        const identity = `${placed.kind}|${placed.propertyPath.join('/')}|${nodeKey(placed.base)}|${nodeKey(placed.revision)}|${member.keyword}`;
+        const seen = byMember.get(identity);
+        if (!seen) {
+          byMember.set(identity, {
+            index: deltas.length,
+            detail: placed.detail,
+            names: [member.name],
+          });
+          deltas.push({
+            ...placed,
+            detail: `${placed.detail} (in ${member.keyword} member ${member.name})`,
+          });
+          continue;
+        }
+        if (seen.names.includes(member.name)) continue;
+        seen.names.push(member.name);
+        deltas[seen.index] = {
+          ...(deltas[seen.index] as SchemaDelta),
+          detail: `${seen.detail} (in ${member.keyword} members ${seen.names.join(', ')})`,
+        };
       }
       for (const nested of result.children) {
+        // NOTE: a nested pair that two members share (both refer to one component) is
+        // visited once, so its deltas name only the first of those members.
         if (visited.has(nested.key) || this.pairs.get(nested.key)?.clean === true) continue;
         visited.add(nested.key);
         queue.push({
           key: nested.key,
           path: nested.segment === null ? path : [...path, nested.segment],
+          member: nested.member ?? member,
         });
       }
     }
@@ -400,12 +505,24 @@ interface ComposedMember {
   node: SpecNode;
   keyword: 'oneOf' | 'anyOf';
   prefix: 'one-of' | 'any-of';
+  /** The member's position in its keyword's list. */
+  index: number;
 }
 
 function composedMembers(view: SchemaView): ComposedMember[] {
   return [
-    ...view.oneOf.map((node) => ({ node, keyword: 'oneOf' as const, prefix: 'one-of' as const })),
-    ...view.anyOf.map((node) => ({ node, keyword: 'anyOf' as const, prefix: 'any-of' as const })),
+    ...view.oneOf.map((node, index) => ({
+      node,
+      keyword: 'oneOf' as const,
+      prefix: 'one-of' as const,
+      index,
+    })),
+    ...view.anyOf.map((node, index) => ({
+      node,
+      keyword: 'anyOf' as const,
+      prefix: 'any-of' as const,
+      index,
+    })),
   ];
 }
 
@@ -416,6 +533,63 @@ function hasMembers(view: SchemaView): boolean {
 /** True for a schema that is only its `oneOf`/`anyOf` members, with no type or properties of its own. */
 function isComposedOnly(view: SchemaView): boolean {
   return hasMembers(view) && view.types === null && view.properties.size === 0;
+}
+
+/**
+ * Names a member by its component or title, else by its position and side (`#0 of the base`),
+ * for messages shorter than a pointer.
+ */
+function labelOf(member: ComposedMember, side: 'base' | 'revision'): MemberLabel {
+  const named = refName(member.node) ?? asRecord(member.node.value)?.['title'];
+  const name = typeof named === 'string' ? named : `#${member.index} of the ${side}`;
+  return { keyword: member.keyword, name };
+}
+
+/** Builds the note that names the member a plain schema matched, for the members left out. */
+function matchedNote(
+  compared: Map<ComposedMember, NestedPair>,
+  sameType: ComposedMember[],
+): string {
+  if (compared.size !== 1 || sameType.length < 2) return '';
+  const [matched] = [...compared.keys()] as [ComposedMember];
+  return `; the plain schema matches member ${memberName(matched.node)}`;
+}
+
+function propertyNames(document: SpecDocument, node: SpecNode): Set<string> {
+  return new Set(viewSchema(document, node).properties.keys());
+}
+
+/** Shared property names over all property names of the two; 0 when either has none. */
+function overlap(left: Set<string>, right: Set<string>): number {
+  if (left.size === 0 || right.size === 0) return 0;
+  const shared = [...left].filter((name) => right.has(name)).length;
+  return shared / new Set([...left, ...right]).size;
+}
+
+/** Counts deltas at the error, warning and info levels of `direction`, in that order. */
+function breakingScore(deltas: SchemaDelta[], direction: Direction): number[] {
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  for (const delta of deltas) {
+    const level = SCHEMA_CHANGE_LEVELS[delta.kind]?.[direction];
+    if (level === 'error') errors += 1;
+    else if (level === 'warning') warnings += 1;
+    else others += 1;
+  }
+  return [errors, warnings, others];
+}
+
+function compareScores(a: number[], b: number[]): number {
+  for (let index = 0; index < a.length; index += 1) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+function nodeKey(node: SpecNode | null): string {
+  return node ? `${node.file.path}#${node.pointer}` : '';
 }
 
 function compareNullability(base: SchemaView, revision: SchemaView, add: Add): void {
@@ -507,11 +681,7 @@ function closestMember(
 function propertyOverlap(a: Record<string, unknown>, b: Record<string, unknown>): number {
   const names = (schema: Record<string, unknown>) =>
     Object.keys(asRecord(schema['properties']) ?? {});
-  const left = new Set(names(a));
-  const right = new Set(names(b));
-  if (left.size === 0 || right.size === 0) return 0;
-  const shared = [...left].filter((name) => right.has(name)).length;
-  return shared / new Set([...left, ...right]).size;
+  return overlap(new Set(names(a)), new Set(names(b)));
 }
 
 function refName(node: SpecNode): string | undefined {
