@@ -94,11 +94,13 @@ export class ApiEngine {
 
   /** Loads (or reloads) the spec; on failure the previous spec keeps serving. */
   async load(): Promise<SpecWarning[]> {
-    const document = await loadSpec(this.specFile, {
+    const loading = loadSpec(this.specFile, {
       cwd: this.options.cwd,
       allowRemote: this.options.allowRemote,
     });
+    // Prism loads (synchronously, the larger cost) while the spec's files are being read.
     const prism = loadPrism();
+    const document = await loading;
     let operations: IHttpOperation[];
     try {
       // Prism gets the document specgate has already read, as one tree with local `$ref`s
