@@ -7,6 +7,7 @@ import type { ParseError } from 'jsonc-parser';
 
 import { SpecgateError } from './errors.js';
 import { TextLocator, type LineColumn } from './text-locator.js';
+import { parseYamlFast } from './yaml-fast.js';
 
 export type { LineColumn } from './text-locator.js';
 
@@ -146,9 +147,16 @@ const MAX_ALIAS_FACTOR = 20;
 const ANCHOR = /(?:^|[\s[{,:])&[^\s,[\]{}]/;
 
 function parseYaml(text: string, displayPath: string): unknown {
-  let data: unknown;
+  // The fast parser covers most specs. js-yaml parses the rest and reports every error.
+  const fast = parseYamlFast(text);
+  const data = fast === undefined ? loadWithJsYaml(text, displayPath) : fast.data;
+  if (ANCHOR.test(text)) checkAliasExpansion(data, displayPath);
+  return data;
+}
+
+function loadWithJsYaml(text: string, displayPath: string): unknown {
   try {
-    data = jsYaml.load(text, { filename: displayPath });
+    return jsYaml.load(text, { filename: displayPath });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
@@ -159,8 +167,6 @@ function parseYaml(text: string, displayPath: string): unknown {
       { file: displayPath, cause: error },
     );
   }
-  if (ANCHOR.test(text)) checkAliasExpansion(data, displayPath);
-  return data;
 }
 
 /**
