@@ -347,11 +347,14 @@ class FastYamlParser {
     if (match[2] !== undefined) return resolvePlain(value);
 
     for (;;) {
-      BLANK_LINES.lastIndex = this.pos;
+      // Most plain scalars end at their line, and the caller reads the next line anyway.
+      const lineStart = this.pos;
+      if (this.nextLine(false) <= parent) break;
+      BLANK_LINES.lastIndex = lineStart;
       const lines = BLANK_LINES.exec(text) as RegExpExecArray;
       const start = BLANK_LINES.lastIndex;
-      const indent = (lines[2] as string).length;
-      if (start >= text.length || indent <= parent || text.charCodeAt(start) === 0x23) break;
+      // A comment line ends the scalar, and the caller gives up on the deeper line after it.
+      if (text.charCodeAt(start) === 0x23) break;
       PLAIN_MORE.lastIndex = start;
       const more = PLAIN_MORE.exec(text);
       if (!more) throw GIVE_UP;
