@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import * as jsYaml from 'js-yaml';
 import type { ParseError } from 'jsonc-parser';
 
 import { SpecgateError } from './errors.js';
@@ -124,6 +123,8 @@ function parseJson(text: string, displayPath: string): unknown {
 const require = createRequire(import.meta.url);
 const jsonc = (): typeof import('jsonc-parser') =>
   require('jsonc-parser') as typeof import('jsonc-parser');
+// js-yaml parses only what the fast parser gives up on, so most runs never load it.
+const jsYaml = (): typeof import('js-yaml') => require('js-yaml') as typeof import('js-yaml');
 
 /** `CloseBraceExpected` → `close brace expected`. */
 function describeJsonError(code: ParseError['error']): string {
@@ -156,7 +157,7 @@ function parseYaml(text: string, displayPath: string): unknown {
 
 function loadWithJsYaml(text: string, displayPath: string): unknown {
   try {
-    return jsYaml.load(text, { filename: displayPath });
+    return jsYaml().load(text, { filename: displayPath });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
