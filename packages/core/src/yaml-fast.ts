@@ -1,21 +1,24 @@
 /**
  * A YAML parser for the block-style subset that OpenAPI documents use, built to run fast
  * from a cold start. A one-shot CLI run parses each spec once, before V8 has compiled
- * js-yaml's per-character scanner, so that scanner runs interpreted. On a 131 KB and a 102 KB
- * spec it takes 70 to 140 ms (`scripts/bench/parse-yaml.mjs`, a 2-core VM). This parser lets native code do the scanning. `indexOf` and sticky regular
- * expressions find line ends, indentation, keys and plain scalars, `JSON.parse` decodes
- * double-quoted scalars, and values are sliced out of the text.
+ * js-yaml's per-character scanner, so that scanner runs interpreted. On two OpenAI specs of
+ * 131 KB and 102 KB, js-yaml 5.5.0 took 70 to 190 ms and this parser 20 to 50 ms (medians of
+ * `scripts/bench/parse-yaml.mjs` runs on a shared 2-core VM). This parser lets native code
+ * do the scanning. `indexOf` and sticky regular expressions find line ends, indentation, keys
+ * and plain scalars, `JSON.parse` decodes double-quoted scalars, and values are sliced out of
+ * the text.
  *
  * It takes one document whose root is a block mapping or block sequence. Inside it may use
  * plain, single-quoted and double-quoted scalars (also over several lines), literal and
  * folded block scalars with any chomping and indentation indicator, flow collections of
  * one-line scalars, comments, a leading `---`, anchors on values and aliases as values.
  *
- * It gives up, returning `undefined`, on anything else: tags, directives, `...` or a second
- * document, explicit (`?`) or multi-line keys, anchors on keys, merge keys (`<<`), duplicate
- * keys, scalars over several lines inside flow collections, tabs, non-printable characters,
- * YAML escapes that JSON lacks (`\x41`, `\e`), and text that js-yaml rejects. The caller then
- * parses with js-yaml, so errors and their messages stay js-yaml's.
+ * It gives up, returning `undefined`, on anything else. That covers tags, directives, `...`
+ * or a second document, explicit (`?`) or multi-line keys, anchors on keys, merge keys (`<<`)
+ * and duplicate keys. It also covers scalars over several lines inside flow collections, tabs,
+ * non-printable characters, YAML escapes that JSON lacks (`\x41`, `\e`), and text that
+ * js-yaml rejects. The caller then parses with js-yaml, so errors and their messages stay
+ * js-yaml's.
  *
  * What it returns equals what js-yaml 5.5.0 `load` returns with the default schema (YAML 1.2
  * core). Scalars get the same types, keys are converted with `String` as js-yaml's default
@@ -111,14 +114,14 @@ export function parseYamlFast(text: string): { data: unknown } | undefined {
 
 class FastYamlParser {
   private readonly text: string;
-  /** Start of the line the parser is at, between nodes; inside a line while reading one. */
+  /** Start of the line the parser is at between nodes, or a place inside the line it reads. */
   private pos = 0;
   /** The place and indentation of the next content line, valid while `seenAt === pos`. */
   private seenAt = -1;
   private content = 0;
   private indent = 0;
   private depth = 0;
-  /** Indentation of the block node that holds the flow collection being read. */
+  /** Indentation of the block node that contains the flow collection being read. */
   private flowParent = 0;
   private readonly anchors = new Map<string, unknown>();
 
@@ -148,7 +151,7 @@ class FastYamlParser {
   }
 
   /**
-   * Moves to the next line that holds content and returns its indentation, or -1 at the
+   * Moves to the next line that has content and returns its indentation, or -1 at the
    * end of the text. `content` is then where that content starts.
    */
   private nextLine(atStart: boolean): number {
@@ -311,7 +314,7 @@ class FastYamlParser {
     this.pos = LINE_END.lastIndex;
   }
 
-  /** Reads a scalar or a one-line flow collection that starts at `at`. */
+  /** Reads a scalar or a flow collection that starts at `at`. */
   private parseScalarOrFlow(at: number, parent: number): unknown {
     switch (this.text.charCodeAt(at)) {
       case 0x7c: // |
