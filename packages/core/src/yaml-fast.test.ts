@@ -164,6 +164,8 @@ const SUPPORTED: [string, string][] = [
   ['anchored sequences', 'a: &s\n  - 1\nb: *s\nc:\n  - &t\n    - 2\n  - *t\n'],
   ['anchor on the line above', 'a:\n  &m\n  k: v\nb: *m\n'],
   ['redefined anchor', 'a: &x 1\nb: *x\nc: &x 2\nd: *x\n'],
+  ['alias inside its own anchor', 'a: &x\n  b: *x\nc: &s\n  - *s\n'],
+  ['anchored flow collection', 'a: &x [1, {b: 2}]\nc: *x\n'],
   ['document start', '---\na: 1\n'],
   ['document start with comment', '# c\n--- # c\na: 1\n'],
   ['byte order mark', '\uFEFFa: 1\n'],

@@ -325,19 +325,20 @@ class FastYamlParser {
       case 0x27: // '
         return this.parseSingleQuoted(at, parent);
       case 0x5b: // [
-      case 0x7b: {
-        // {
-        FLOW_TOKEN.lastIndex = at;
-        this.flowParent = parent;
-        this.enter();
-        const value = this.parseFlowNode(this.nextFlowToken());
-        this.depth -= 1;
-        this.finishLine(FLOW_TOKEN.lastIndex);
-        return value;
-      }
+      case 0x7b: // {
+        return this.parseFlowCollection(at, parent);
       default:
         return this.parsePlain(at, parent);
     }
+  }
+
+  /** Reads a flow collection and checks that nothing but a comment follows it on its line. */
+  private parseFlowCollection(at: number, parent: number): unknown {
+    FLOW_TOKEN.lastIndex = at;
+    this.flowParent = parent;
+    const value = this.parseFlowNode(this.nextFlowToken());
+    this.finishLine(FLOW_TOKEN.lastIndex);
+    return value;
   }
 
   /** Reads a plain scalar, joining the more-indented lines that continue it. */
