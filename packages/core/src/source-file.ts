@@ -2,11 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import * as jsYaml from 'js-yaml';
 import type { ParseError } from 'jsonc-parser';
 
 import { SpecgateError } from './errors.js';
 import { TextLocator, type LineColumn } from './text-locator.js';
+import { parseYamlFast } from './yaml-fast.js';
 
 export type { LineColumn } from './text-locator.js';
 
@@ -123,6 +123,8 @@ function parseJson(text: string, displayPath: string): unknown {
 const require = createRequire(import.meta.url);
 const jsonc = (): typeof import('jsonc-parser') =>
   require('jsonc-parser') as typeof import('jsonc-parser');
+// js-yaml parses only what the fast parser gives up on, so most runs never load it.
+const jsYaml = (): typeof import('js-yaml') => require('js-yaml') as typeof import('js-yaml');
 
 /** `CloseBraceExpected` → `close brace expected`. */
 function describeJsonError(code: ParseError['error']): string {
@@ -146,9 +148,16 @@ const MAX_ALIAS_FACTOR = 20;
 const ANCHOR = /(?:^|[\s[{,:])&[^\s,[\]{}]/;
 
 function parseYaml(text: string, displayPath: string): unknown {
-  let data: unknown;
+  // The fast parser covers most specs. js-yaml parses the rest and reports every error.
+  const fast = parseYamlFast(text);
+  const data = fast === undefined ? loadWithJsYaml(text, displayPath) : fast.data;
+  if (ANCHOR.test(text)) checkAliasExpansion(data, displayPath);
+  return data;
+}
+
+function loadWithJsYaml(text: string, displayPath: string): unknown {
   try {
-    data = jsYaml.load(text, { filename: displayPath });
+    return jsYaml().load(text, { filename: displayPath });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
@@ -159,8 +168,6 @@ function parseYaml(text: string, displayPath: string): unknown {
       { file: displayPath, cause: error },
     );
   }
-  if (ANCHOR.test(text)) checkAliasExpansion(data, displayPath);
-  return data;
 }
 
 /**
