@@ -3,23 +3,28 @@ export const ABSENT = -0x7fffffff;
 
 const EMPTY = 0;
 const INITIAL_CAPACITY = 1024;
+/** Numbers per slot (hash, entry number + 1) and per entry (start in the pool, length, value). */
+const SLOT_STRIDE = 2;
+const ENTRY_STRIDE = 3;
 
 /**
  * An open-addressing hash table from byte strings to integers, used as a cache in front
  * of string-keyed work. A lookup hashes and compares the bytes four at a time through a
  * DataView, so it allocates no string: V8 would hash a new string on every line.
  *
+ * A slot stores the key's hash next to its entry number, and an entry stores its fields side
+ * by side. So a lookup reads three cache lines (slot, entry, key bytes), where one array per
+ * field took six.
+ *
  * It contains at most `maxEntries` keys and clears all of them when one more is added, so
  * unique keys (query strings, IPs) cannot grow it without bound.
  */
 export class ByteKeyTable {
-  private slots = new Int32Array(INITIAL_CAPACITY * 2);
+  /** Per slot: hash and entry number + 1, or EMPTY. At most a quarter of the slots are used. */
+  private slots = new Int32Array(INITIAL_CAPACITY * 2 * SLOT_STRIDE);
   private mask = INITIAL_CAPACITY * 2 - 1;
-  /** Per entry: hash, start in the pool, length and value. */
-  private hashes = new Int32Array(INITIAL_CAPACITY);
-  private starts = new Int32Array(INITIAL_CAPACITY);
-  private lengths = new Int32Array(INITIAL_CAPACITY);
-  private values = new Int32Array(INITIAL_CAPACITY);
+  private entries = new Int32Array(INITIAL_CAPACITY * ENTRY_STRIDE);
+  private capacity = INITIAL_CAPACITY;
   private pool = new Uint8Array(INITIAL_CAPACITY * 64);
   private poolView = new DataView(this.pool.buffer);
   private poolUsed = 0;
@@ -41,13 +46,16 @@ export class ByteKeyTable {
     }
     const length = end - start;
     const hash = this.hashKey(start, length);
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const entry = this.slots[slot] as number;
+      const entry = slots[slot * SLOT_STRIDE + 1] as number;
       if (entry === EMPTY) break;
-      const index = entry - 1;
-      if (this.hashes[index] === hash && this.lengths[index] === length) {
-        if (this.keyEquals(index, start, length)) return this.values[index] as number;
+      if (slots[slot * SLOT_STRIDE] === hash) {
+        const offset = (entry - 1) * ENTRY_STRIDE;
+        if (this.entries[offset + 1] === length && this.keyEquals(offset, start, length)) {
+          return this.entries[offset + 2] as number;
+        }
       }
       slot = (slot + 1) & this.mask;
     }
@@ -63,7 +71,7 @@ export class ByteKeyTable {
       this.clear();
       rehash = true;
     }
-    if (this.size * 2 >= this.hashes.length) {
+    if (this.size * 2 >= this.capacity) {
       this.growEntries();
       rehash = true;
     }
@@ -71,14 +79,15 @@ export class ByteKeyTable {
     if (this.poolUsed + length > this.pool.length) this.growPool(length);
     const index = this.size;
     this.size += 1;
-    this.hashes[index] = this.missHash;
-    this.starts[index] = this.poolUsed;
-    this.lengths[index] = length;
-    this.values[index] = value;
+    const offset = index * ENTRY_STRIDE;
+    this.entries[offset] = this.poolUsed;
+    this.entries[offset + 1] = length;
+    this.entries[offset + 2] = value;
     this.pool.set(bytes.subarray(start, end), this.poolUsed);
     this.poolUsed += length;
-    if (rehash) this.insertSlot(index, this.missHash);
-    else this.slots[this.missSlot] = index + 1;
+    const slot = rehash ? this.freeSlot(this.missHash) : this.missSlot;
+    this.slots[slot * SLOT_STRIDE] = this.missHash;
+    this.slots[slot * SLOT_STRIDE + 1] = index + 1;
   }
 
   /** Hashes the key four bytes at a time (a Murmur3-style mix) from the source view. */
@@ -98,25 +107,26 @@ export class ByteKeyTable {
     return hash ^ (hash >>> 16);
   }
 
-  private keyEquals(index: number, start: number, length: number): boolean {
+  private keyEquals(offset: number, start: number, length: number): boolean {
     const view = this.sourceView;
     const pool = this.poolView;
-    const keyStart = this.starts[index] as number;
-    let offset = 0;
-    for (; offset + 4 <= length; offset += 4) {
-      if (pool.getInt32(keyStart + offset, true) !== view.getInt32(start + offset, true))
+    const keyStart = this.entries[offset] as number;
+    let index = 0;
+    for (; index + 4 <= length; index += 4) {
+      if (pool.getInt32(keyStart + index, true) !== view.getInt32(start + index, true))
         return false;
     }
-    for (; offset < length; offset += 1) {
-      if (pool.getUint8(keyStart + offset) !== view.getUint8(start + offset)) return false;
+    for (; index < length; index += 1) {
+      if (pool.getUint8(keyStart + index) !== view.getUint8(start + index)) return false;
     }
     return true;
   }
 
-  private insertSlot(index: number, hash: number): void {
+  /** Returns the first empty slot on the probe path of `hash`. */
+  private freeSlot(hash: number): number {
     let slot = hash & this.mask;
-    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-    this.slots[slot] = index + 1;
+    while (this.slots[slot * SLOT_STRIDE + 1] !== EMPTY) slot = (slot + 1) & this.mask;
+    return slot;
   }
 
   private clear(): void {
@@ -125,17 +135,20 @@ export class ByteKeyTable {
     this.poolUsed = 0;
   }
 
-  /** Doubles the entry arrays and rebuilds the slots, keeping the load factor at most 1/4. */
+  /** Doubles the entries and rebuilds the slots, keeping the load factor at most 1/4. */
   private growEntries(): void {
-    const capacity = this.hashes.length * 2;
-    this.hashes = grown(this.hashes, capacity);
-    this.starts = grown(this.starts, capacity);
-    this.lengths = grown(this.lengths, capacity);
-    this.values = grown(this.values, capacity);
-    this.slots = new Int32Array(capacity * 2);
-    this.mask = capacity * 2 - 1;
-    for (let index = 0; index < this.size; index += 1) {
-      this.insertSlot(index, this.hashes[index] as number);
+    const oldSlots = this.slots;
+    this.capacity *= 2;
+    this.entries = grown(this.entries, this.capacity * ENTRY_STRIDE);
+    this.slots = new Int32Array(this.capacity * 2 * SLOT_STRIDE);
+    this.mask = this.capacity * 2 - 1;
+    for (let at = 0; at < oldSlots.length; at += SLOT_STRIDE) {
+      const entry = oldSlots[at + 1] as number;
+      if (entry === EMPTY) continue;
+      const hash = oldSlots[at] as number;
+      const slot = this.freeSlot(hash);
+      this.slots[slot * SLOT_STRIDE] = hash;
+      this.slots[slot * SLOT_STRIDE + 1] = entry;
     }
   }
 
