@@ -1,31 +1,30 @@
 /** Returned by `ByteKeyTable.lookup` for a key the table does not hold. */
 export const ABSENT = -0x7fffffff;
 
-const EMPTY = 0;
-const INITIAL_CAPACITY = 1024;
-/** Numbers per slot (hash, entry number + 1) and per entry (start in the pool, length, value). */
-const SLOT_STRIDE = 2;
-const ENTRY_STRIDE = 3;
+const INITIAL_SLOTS = 2048;
+/** Numbers per slot: hash, key length + 1 (0 for an empty slot), key start in the pool, value. */
+const SLOT_STRIDE = 4;
+const HASH = 0;
+const LENGTH = 1;
+const START = 2;
+const VALUE = 3;
 
 /**
  * An open-addressing hash table from byte strings to integers, used as a cache in front
  * of string-keyed work. A lookup hashes and compares the bytes four at a time through a
  * DataView, so it allocates no string: V8 would hash a new string on every line.
  *
- * A slot stores the key's hash next to its entry number, and an entry stores its fields side
- * by side. So a lookup reads three cache lines (slot, entry, key bytes), where one array per
- * field took six.
+ * Each slot stores a key's hash, length, pool offset and value side by side. So a lookup reads
+ * two cache lines, the slot and the key's bytes, where one array per field took six.
  *
  * It contains at most `maxEntries` keys and clears all of them when one more is added, so
  * unique keys (query strings, IPs) cannot grow it without bound.
  */
 export class ByteKeyTable {
-  /** Per slot: hash and entry number + 1, or EMPTY. At most a quarter of the slots are used. */
-  private slots = new Int32Array(INITIAL_CAPACITY * 2 * SLOT_STRIDE);
-  private mask = INITIAL_CAPACITY * 2 - 1;
-  private entries = new Int32Array(INITIAL_CAPACITY * ENTRY_STRIDE);
-  private capacity = INITIAL_CAPACITY;
-  private pool = new Uint8Array(INITIAL_CAPACITY * 64);
+  /** SLOT_STRIDE numbers per slot. At most half of the slots are used. */
+  private slots = new Int32Array(INITIAL_SLOTS * SLOT_STRIDE);
+  private mask = INITIAL_SLOTS - 1;
+  private pool = new Uint8Array(INITIAL_SLOTS * 32);
   private poolView = new DataView(this.pool.buffer);
   private poolUsed = 0;
   private size = 0;
@@ -49,13 +48,15 @@ export class ByteKeyTable {
     const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const entry = slots[slot * SLOT_STRIDE + 1] as number;
-      if (entry === EMPTY) break;
-      if (slots[slot * SLOT_STRIDE] === hash) {
-        const offset = (entry - 1) * ENTRY_STRIDE;
-        if (this.entries[offset + 1] === length && this.keyEquals(offset, start, length)) {
-          return this.entries[offset + 2] as number;
-        }
+      const at = slot * SLOT_STRIDE;
+      const storedLength = (slots[at + LENGTH] as number) - 1;
+      if (storedLength < 0) break;
+      if (
+        slots[at + HASH] === hash &&
+        storedLength === length &&
+        this.keyEquals(slots[at + START] as number, start, length)
+      ) {
+        return slots[at + VALUE] as number;
       }
       slot = (slot + 1) & this.mask;
     }
@@ -66,28 +67,24 @@ export class ByteKeyTable {
 
   /** Stores `value` for `bytes[start, end)`, which the last call of `lookup` did not find. */
   add(bytes: Uint8Array, start: number, end: number, value: number): void {
-    let rehash = false;
+    let slot = this.missSlot;
     if (this.size >= this.maxEntries) {
       this.clear();
-      rehash = true;
-    }
-    if (this.size * 2 >= this.capacity) {
-      this.growEntries();
-      rehash = true;
+      slot = this.freeSlot(this.missHash);
+    } else if ((this.size + 1) * 2 > this.mask + 1) {
+      this.growSlots();
+      slot = this.freeSlot(this.missHash);
     }
     const length = end - start;
     if (this.poolUsed + length > this.pool.length) this.growPool(length);
-    const index = this.size;
-    this.size += 1;
-    const offset = index * ENTRY_STRIDE;
-    this.entries[offset] = this.poolUsed;
-    this.entries[offset + 1] = length;
-    this.entries[offset + 2] = value;
+    const at = slot * SLOT_STRIDE;
+    this.slots[at + HASH] = this.missHash;
+    this.slots[at + LENGTH] = length + 1;
+    this.slots[at + START] = this.poolUsed;
+    this.slots[at + VALUE] = value;
     this.pool.set(bytes.subarray(start, end), this.poolUsed);
     this.poolUsed += length;
-    const slot = rehash ? this.freeSlot(this.missHash) : this.missSlot;
-    this.slots[slot * SLOT_STRIDE] = this.missHash;
-    this.slots[slot * SLOT_STRIDE + 1] = index + 1;
+    this.size += 1;
   }
 
   /** Hashes the key four bytes at a time (a Murmur3-style mix) from the source view. */
@@ -107,10 +104,9 @@ export class ByteKeyTable {
     return hash ^ (hash >>> 16);
   }
 
-  private keyEquals(offset: number, start: number, length: number): boolean {
+  private keyEquals(keyStart: number, start: number, length: number): boolean {
     const view = this.sourceView;
     const pool = this.poolView;
-    const keyStart = this.entries[offset] as number;
     let index = 0;
     for (; index + 4 <= length; index += 4) {
       if (pool.getInt32(keyStart + index, true) !== view.getInt32(start + index, true))
@@ -125,30 +121,27 @@ export class ByteKeyTable {
   /** Returns the first empty slot on the probe path of `hash`. */
   private freeSlot(hash: number): number {
     let slot = hash & this.mask;
-    while (this.slots[slot * SLOT_STRIDE + 1] !== EMPTY) slot = (slot + 1) & this.mask;
+    while (this.slots[slot * SLOT_STRIDE + LENGTH] !== 0) slot = (slot + 1) & this.mask;
     return slot;
   }
 
   private clear(): void {
-    this.slots.fill(EMPTY);
+    this.slots.fill(0);
     this.size = 0;
     this.poolUsed = 0;
   }
 
-  /** Doubles the entries and rebuilds the slots, keeping the load factor at most 1/4. */
-  private growEntries(): void {
-    const oldSlots = this.slots;
-    this.capacity *= 2;
-    this.entries = grown(this.entries, this.capacity * ENTRY_STRIDE);
-    this.slots = new Int32Array(this.capacity * 2 * SLOT_STRIDE);
-    this.mask = this.capacity * 2 - 1;
-    for (let at = 0; at < oldSlots.length; at += SLOT_STRIDE) {
-      const entry = oldSlots[at + 1] as number;
-      if (entry === EMPTY) continue;
-      const hash = oldSlots[at] as number;
-      const slot = this.freeSlot(hash);
-      this.slots[slot * SLOT_STRIDE] = hash;
-      this.slots[slot * SLOT_STRIDE + 1] = entry;
+  /** Doubles the slots and moves every key to its slot in the new table. */
+  private growSlots(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = (this.mask << 1) | 1;
+    for (let at = 0; at < old.length; at += SLOT_STRIDE) {
+      if (old[at + LENGTH] === 0) continue;
+      const target = this.freeSlot(old[at + HASH] as number) * SLOT_STRIDE;
+      for (let field = 0; field < SLOT_STRIDE; field += 1) {
+        this.slots[target + field] = old[at + field] as number;
+      }
     }
   }
 
@@ -158,10 +151,4 @@ export class ByteKeyTable {
     this.pool = pool;
     this.poolView = new DataView(pool.buffer);
   }
-}
-
-function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const copy = new Int32Array(capacity);
-  copy.set(array);
-  return copy;
 }

@@ -4,6 +4,7 @@ import {
   indexOfAnyOf3,
   indexOfAnyOf4,
   indexOfByte,
+  indexOfByteNear,
   indexOfEither,
   repeated,
 } from './byte-search.js';
@@ -47,6 +48,23 @@ describe('indexOfByte', () => {
       const expected = bytes.indexOf(SPACE, from);
       expect(search(text, from)).toBe(expected);
     }
+  });
+});
+
+describe('indexOfByteNear', () => {
+  // The quotes are at 0, 51, 53 and 64, the newline at 65, and the next line's quote at 66.
+  const text = '"https://example.com/a/long/referer/path?with=query" "curl/8.5.0"\n"next"';
+
+  test.each([
+    [1, 65, 51],
+    [1, 40, -1],
+    [52, 65, 53],
+    [54, 65, 64],
+    [65, 65, -1],
+  ])('from %i to %i', (from, end, expected) => {
+    const bytes = Buffer.from(text, 'latin1');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(indexOfByteNear(bytes, view, QUOTE, repeated(QUOTE), from, end)).toBe(expected);
   });
 });
 

@@ -8,6 +8,8 @@
 
 const ONES = 0x01010101;
 const HIGH_BITS = 0x80808080 | 0;
+/** Bytes `indexOfByteNear` searches word by word before it calls `Buffer.indexOf`. */
+const NEAR_LENGTH = 16;
 
 /** Returns a 32-bit word with `byte` (ASCII, below 128) in each of its four bytes. */
 export function repeated(byte: number): number {
@@ -44,6 +46,27 @@ export function indexOfByte(
     if (view.getUint8(index) === byte) return index;
   }
   return -1;
+}
+
+/**
+ * Returns the index of the first `byte` in `[from, end)` like `indexOfByte`, but searches only
+ * the first NEAR_LENGTH bytes word by word and the rest with `Buffer.indexOf` (memchr). A short
+ * field (a `-` referer, an API client's User-Agent) ends before the cost of that call is
+ * repaid. A URL or a browser's User-Agent is long, and memchr skips it faster.
+ */
+export function indexOfByteNear(
+  bytes: Buffer,
+  view: DataView,
+  byte: number,
+  pattern: number,
+  from: number,
+  end: number,
+): number {
+  const near = Math.min(end, from + NEAR_LENGTH);
+  const found = indexOfByte(view, byte, pattern, from, near);
+  if (found >= 0 || near === end) return found;
+  const index = bytes.indexOf(byte, near);
+  return index < end ? index : -1;
 }
 
 /** Returns the index of the first of two bytes in `[from, end)`, passed as `repeated(byte)`. */

@@ -3,6 +3,7 @@ import {
   indexOfAnyOf3,
   indexOfAnyOf4,
   indexOfByte,
+  indexOfByteNear,
   indexOfEither,
   repeated,
 } from './byte-search.js';
@@ -126,7 +127,7 @@ export class CombinedByteScanner {
     return true;
   }
 
-  /** Index of the first ` [` in `bytes[from, end)`, or -1. */
+  /** Returns the index of the first ` [` in `bytes[from, end)`, or -1. */
   private findUserEnd(bytes: Buffer, from: number, end: number): number {
     const view = this.sourceView;
     let index = indexOfByte(view, SPACE, SPACES, from, end - 1);
@@ -235,15 +236,15 @@ export class CombinedByteScanner {
    * user agent with the rules of `productTokenAt`. Returns FALL_BACK at an escaped quote.
    */
   private findProductToken(bytes: Buffer, from: number, end: number): number {
-    // Native searches: the referer is often a long URL. A hit past `end` is in a later line.
-    const refererStart = bytes.indexOf(QUOTE, from);
-    if (refererStart < 0 || refererStart >= end) return NO_TOKEN;
-    const refererEnd = bytes.indexOf(QUOTE, refererStart + 1);
-    if (refererEnd < 0 || refererEnd >= end) return NO_TOKEN;
+    const view = this.sourceView;
+    const refererStart = indexOfByte(view, QUOTE, QUOTES, from, end);
+    if (refererStart < 0) return NO_TOKEN;
+    // The referer is `-` or a URL, which can be long.
+    const refererEnd = indexOfByteNear(bytes, view, QUOTE, QUOTES, refererStart + 1, end);
+    if (refererEnd < 0) return NO_TOKEN;
     if (bytes[refererEnd - 1] === BACKSLASH) return FALL_BACK;
     if (refererEnd + 2 >= end || bytes[refererEnd + 2] !== QUOTE) return NO_TOKEN;
     const agentStart = refererEnd + 3;
-    const view = this.sourceView;
     let slash = -1;
     let index = indexOfAnyOf3(view, SPACES, QUOTES, SLASHES, agentStart, end);
     if (index >= 0 && bytes[index] === SLASH) {
@@ -252,9 +253,9 @@ export class CombinedByteScanner {
     }
     if (index < 0) index = end;
     const tokenEnd = index;
-    // The rest of a browser's User-Agent is long: a native search skips it fastest.
-    let agentEnd = bytes[index] === QUOTE ? index : bytes.indexOf(QUOTE, index);
-    if (agentEnd >= end) agentEnd = -1;
+    // The rest of a browser's User-Agent is long.
+    const agentEnd =
+      bytes[index] === QUOTE ? index : indexOfByteNear(bytes, view, QUOTE, QUOTES, index, end);
     if (agentEnd <= agentStart) return NO_TOKEN;
     if (bytes[agentEnd - 1] === BACKSLASH) return FALL_BACK;
     if (slash <= agentStart || slash >= tokenEnd - 1) return NO_TOKEN;
