@@ -1,6 +1,7 @@
 import { daysBetween } from '../dates.js';
 import type { TrafficReport } from '../traffic-report.js';
 import type { IdentitySource } from './identity.js';
+import { IsoTimeFormatter } from './iso-time.js';
 import { fromByteString, ownCopy, type LogRecord } from './log-record.js';
 import type { MatchedOperation, OperationMatcher } from './operation-matcher.js';
 import { PairTable } from './pair-table.js';
@@ -137,15 +138,8 @@ export class TrafficAggregate {
 
   /** Builds the report: one entry per operation that received traffic, in spec order. */
   report(today: string): TrafficReport {
-    const isoTimes = new Map<number, string | null>();
-    const isoOf = (time: number): string | null => {
-      let text = isoTimes.get(time);
-      if (text === undefined) {
-        text = Number.isNaN(time) ? null : new Date(time).toISOString();
-        isoTimes.set(time, text);
-      }
-      return text;
-    };
+    const times = new IsoTimeFormatter();
+    const isoOf = (time: number): string | null => times.format(time);
     const ids = this.clientNames.map(fromByteString);
     const clientsByOperation = this.clientsByOperation(ids, isoOf);
     const operations = this.matcher.operations.flatMap((operation) => {
