@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 
-import { PairTable } from './pair-table.js';
+import { PairTable, type PairNumbers } from './pair-table.js';
+
+function numbersOf(pairs: PairTable, pair: number): PairNumbers {
+  const out = { operation: 0, client: 0, source: 0, requests: 0, firstTime: 0, lastTime: 0 };
+  pairs.read(pair, out);
+  return out;
+}
 
 describe('PairTable', () => {
   test('sums requests and widens times', () => {
@@ -10,12 +16,14 @@ describe('PairTable', () => {
     expect(pairs.add(3, 7, 0, 1, 3000, 3000)).toBe(false);
 
     expect(pairs.size).toBe(1);
-    expect(pairs.operation(0)).toBe(3);
-    expect(pairs.client(0)).toBe(7);
-    expect(pairs.source(0)).toBe(2);
-    expect(pairs.requests(0)).toBe(6);
-    expect(pairs.firstTime(0)).toBe(1000);
-    expect(pairs.lastTime(0)).toBe(3000);
+    expect(numbersOf(pairs, 0)).toEqual({
+      operation: 3,
+      client: 7,
+      source: 2,
+      requests: 6,
+      firstTime: 1000,
+      lastTime: 3000,
+    });
   });
 
   test('replaces unknown times', () => {
@@ -23,8 +31,8 @@ describe('PairTable', () => {
     pairs.add(0, 0, 0, 1, Number.NaN, Number.NaN);
     pairs.add(0, 0, 0, 1, 5000, 6000);
 
-    expect(pairs.firstTime(0)).toBe(5000);
-    expect(pairs.lastTime(0)).toBe(6000);
+    expect(numbersOf(pairs, 0).firstTime).toBe(5000);
+    expect(numbersOf(pairs, 0).lastTime).toBe(6000);
   });
 
   test('keeps first-seen order when growing', () => {
@@ -39,12 +47,14 @@ describe('PairTable', () => {
 
     expect(pairs.size).toBe(count);
     for (const pair of [0, 2047, 2048, 19_999]) {
-      expect(pairs.operation(pair)).toBe(pair % 1223);
-      expect(pairs.client(pair)).toBe(2 ** 32 - 1 - pair);
-      expect(pairs.source(pair)).toBe(pair % 5);
-      expect(pairs.requests(pair)).toBe(3);
-      expect(pairs.firstTime(pair)).toBe(pair);
-      expect(pairs.lastTime(pair)).toBe(pair + 1);
+      expect(numbersOf(pairs, pair)).toEqual({
+        operation: pair % 1223,
+        client: 2 ** 32 - 1 - pair,
+        source: pair % 5,
+        requests: 3,
+        firstTime: pair,
+        lastTime: pair + 1,
+      });
     }
   });
 });

@@ -8,6 +8,16 @@ const INITIAL_SLOTS = 1 << 12;
 /** The bound on client numbers in a key: a key is `operation * CLIENT_RANGE + client`. */
 const CLIENT_RANGE = 2 ** 32;
 
+/** The numbers of one pair, as `PairTable.read` copies them. */
+export interface PairNumbers {
+  operation: number;
+  client: number;
+  source: number;
+  requests: number;
+  firstTime: number;
+  lastTime: number;
+}
+
 /**
  * Request counts per (operation, client) pair. Each slot of the open-addressing table contains
  * the pair's numbers themselves, so counting a request reads one cache line. A slot that
@@ -59,37 +69,16 @@ export class PairTable {
     return true;
   }
 
-  operation(pair: number): number {
-    return Math.floor(this.key(pair) / CLIENT_RANGE);
-  }
-
-  client(pair: number): number {
-    const key = this.key(pair);
-    return key - Math.floor(key / CLIENT_RANGE) * CLIENT_RANGE;
-  }
-
-  source(pair: number): number {
-    return this.sourceOfPair[pair] as number;
-  }
-
-  requests(pair: number): number {
-    return this.field(pair, REQUESTS);
-  }
-
-  firstTime(pair: number): number {
-    return this.field(pair, FIRST);
-  }
-
-  lastTime(pair: number): number {
-    return this.field(pair, LAST);
-  }
-
-  private key(pair: number): number {
-    return this.field(pair, KEY) - 1;
-  }
-
-  private field(pair: number, field: number): number {
-    return this.slots[(this.slotOfPair[pair] as number) * SLOT_STRIDE + field] as number;
+  /** Copies the numbers of pair number `pair` (0 to size - 1) into `out`. */
+  read(pair: number, out: PairNumbers): void {
+    const at = (this.slotOfPair[pair] as number) * SLOT_STRIDE;
+    const key = (this.slots[at + KEY] as number) - 1;
+    out.operation = Math.floor(key / CLIENT_RANGE);
+    out.client = key - out.operation * CLIENT_RANGE;
+    out.source = this.sourceOfPair[pair] as number;
+    out.requests = this.slots[at + REQUESTS] as number;
+    out.firstTime = this.slots[at + FIRST] as number;
+    out.lastTime = this.slots[at + LAST] as number;
   }
 
   private insert(

@@ -4,7 +4,7 @@ import type { IdentitySource } from './identity.js';
 import { IsoTimeFormatter } from './iso-time.js';
 import { fromByteString, ownCopy, type LogRecord } from './log-record.js';
 import type { MatchedOperation, OperationMatcher } from './operation-matcher.js';
-import { PairTable } from './pair-table.js';
+import { PairTable, type PairNumbers } from './pair-table.js';
 
 const MAX_EXAMPLES = 10;
 const UNIDENTIFIED = '(unidentified)';
@@ -122,16 +122,24 @@ export class TrafficAggregate {
     isoOf: (time: number) => string | null,
   ): ReportClient[][] {
     const byOperation: ReportClient[][] = [];
-    const pairs = this.pairs;
-    for (let pair = 0; pair < pairs.size; pair += 1) {
+    const numbers: PairNumbers = {
+      operation: 0,
+      client: 0,
+      source: 0,
+      requests: 0,
+      firstTime: 0,
+      lastTime: 0,
+    };
+    for (let pair = 0; pair < this.pairs.size; pair += 1) {
+      this.pairs.read(pair, numbers);
       const client = {
-        id: ids[pairs.client(pair)] as string,
-        source: SOURCES[pairs.source(pair)] as IdentitySource,
-        requests: pairs.requests(pair),
-        firstSeen: isoOf(pairs.firstTime(pair)),
-        lastSeen: isoOf(pairs.lastTime(pair)),
+        id: ids[numbers.client] as string,
+        source: SOURCES[numbers.source] as IdentitySource,
+        requests: numbers.requests,
+        firstSeen: isoOf(numbers.firstTime),
+        lastSeen: isoOf(numbers.lastTime),
       };
-      (byOperation[pairs.operation(pair)] ??= []).push(client);
+      (byOperation[numbers.operation] ??= []).push(client);
     }
     return byOperation;
   }
