@@ -253,9 +253,11 @@ export class CombinedByteScanner {
     }
     if (index < 0) index = end;
     const tokenEnd = index;
-    // The rest of a browser's User-Agent is long.
+    // The rest of a browser's User-Agent is long. The byte at `end` is not part of the line.
     const agentEnd =
-      bytes[index] === QUOTE ? index : indexOfByteNear(bytes, view, QUOTE, QUOTES, index, end);
+      index < end && bytes[index] === QUOTE
+        ? index
+        : indexOfByteNear(bytes, view, QUOTE, QUOTES, index, end);
     if (agentEnd <= agentStart) return NO_TOKEN;
     if (bytes[agentEnd - 1] === BACKSLASH) return FALL_BACK;
     if (slash <= agentStart || slash >= tokenEnd - 1) return NO_TOKEN;
