@@ -1,4 +1,12 @@
 import { ABSENT, ByteKeyTable } from './byte-key-table.js';
+import {
+  indexOfAnyOf3,
+  indexOfAnyOf4,
+  indexOfByte,
+  indexOfByteNear,
+  indexOfEither,
+  repeated,
+} from './byte-search.js';
 import { parseClfTime } from './clf-time.js';
 import type { OperationMatcher } from './operation-matcher.js';
 import {
@@ -18,14 +26,17 @@ const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
 
+/** Search patterns of `byte-search.ts`: each delimiter in all four bytes of a word. */
+const SPACES = repeated(SPACE);
+const QUOTES = repeated(QUOTE);
+const HASHES = repeated(HASH);
+const SLASHES = repeated(SLASH);
+const QUESTIONS = repeated(QUESTION);
+
 /** Bounds of the match and client caches. Each clears all its keys when it is full. */
 const MATCH_CACHE_LIMIT = 100_000;
 const CLIENT_CACHE_LIMIT = 1 << 20;
 const MAX_TIME_LENGTH = 64;
-
-/** Bytes that end the path of a request target: space, quote, `?` and `#`. */
-const PATH_STOP = new Uint8Array(256);
-for (const byte of [SPACE, QUOTE, QUESTION, HASH]) PATH_STOP[byte] = 1;
 
 /** Results of `findProductToken`. */
 const TOKEN_FOUND = 1;
@@ -69,17 +80,19 @@ export class CombinedByteScanner {
    * line to the string parser.
    */
   scan(bytes: Buffer, start: number, end: number): boolean {
-    const ipEnd = indexOfByte(bytes, SPACE, start, end);
-    if (ipEnd <= start) return false;
-    let index = indexOfByte(bytes, SPACE, ipEnd + 1, end);
-    // An empty user field (` [` right after the ident) is left to the string parser.
-    if (index < 0 || bytes[index + 1] === OPEN_BRACKET) return false;
-    const userStart = index + 1;
-    for (index = userStart; index + 1 < end; index += 1) {
-      if (bytes[index] === SPACE && bytes[index + 1] === OPEN_BRACKET) break;
+    if (bytes !== this.source) {
+      this.source = bytes;
+      this.sourceView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
-    if (index + 1 >= end) return false;
-    const userEnd = index;
+    const view = this.sourceView;
+    const ipEnd = indexOfByte(view, SPACE, SPACES, start, end);
+    if (ipEnd <= start) return false;
+    const identEnd = indexOfByte(view, SPACE, SPACES, ipEnd + 1, end);
+    // An empty user field (` [` right after the ident) is left to the string parser.
+    if (identEnd < 0 || bytes[identEnd + 1] === OPEN_BRACKET) return false;
+    const userStart = identEnd + 1;
+    const userEnd = this.findUserEnd(bytes, userStart, end);
+    if (userEnd < 0) return false;
 
     const timeEnd = this.readTime(bytes, userEnd + 2, end);
     // A time that is not a date is left to the string parser, which counts it as malformed.
@@ -114,6 +127,16 @@ export class CombinedByteScanner {
     return true;
   }
 
+  /** Returns the index of the first ` [` in `bytes[from, end)`, or -1. */
+  private findUserEnd(bytes: Buffer, from: number, end: number): number {
+    const view = this.sourceView;
+    let index = indexOfByte(view, SPACE, SPACES, from, end - 1);
+    while (index >= 0 && bytes[index + 1] !== OPEN_BRACKET) {
+      index = indexOfByte(view, SPACE, SPACES, index + 1, end - 1);
+    }
+    return index;
+  }
+
   /**
    * Finds the `] "` that ends the time field starting at `start`, sets lastTime to the
    * time and returns the index of the `]`, or -1. A time whose text equals the last one
@@ -146,10 +169,6 @@ export class CombinedByteScanner {
 
   /** Compares the time text at `start` with the last one, four bytes at a time. */
   private sameTimeText(bytes: Buffer, start: number, length: number): boolean {
-    if (bytes !== this.source) {
-      this.source = bytes;
-      this.sourceView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
     const view = this.sourceView;
     const last = this.lastTimeView;
     let offset = length - 4;
@@ -169,19 +188,20 @@ export class CombinedByteScanner {
    * quote, a malformed request.
    */
   private readRequest(bytes: Buffer, start: number, end: number): boolean {
-    let index = indexOfSpaceOrQuote(bytes, start, end);
+    const view = this.sourceView;
+    let index = indexOfEither(view, SPACES, QUOTES, start, end);
     if (index <= start || bytes[index] !== SPACE) return false;
     const targetStart = index + 1;
     if (bytes[targetStart] !== SLASH) return false;
-    for (index = targetStart; index < end; index += 1) {
-      if (PATH_STOP[bytes[index] as number] === 1) break;
-    }
-    if (index >= end || bytes[index] === HASH) return false;
+    // The path ends at a space, a quote, `?` or `#`.
+    index = indexOfAnyOf4(view, SPACES, QUOTES, QUESTIONS, HASHES, targetStart, end);
+    if (index < 0 || bytes[index] === HASH) return false;
     this.pathEnd = index;
-    if (bytes[index] === QUESTION) index = indexOfSpaceOrQuote(bytes, index + 1, end);
+    if (bytes[index] === QUESTION) index = indexOfEither(view, SPACES, QUOTES, index + 1, end);
     if (index < 0) return false;
     this.targetEnd = index;
-    const requestEnd = bytes[index] === QUOTE ? index : indexOfByte(bytes, QUOTE, index, end);
+    const requestEnd =
+      bytes[index] === QUOTE ? index : indexOfByte(view, QUOTE, QUOTES, index, end);
     if (requestEnd < 0 || bytes[requestEnd - 1] === BACKSLASH) return false;
     if (requestEnd + 1 >= end || bytes[requestEnd + 1] !== SPACE) return false;
     this.requestEnd = requestEnd;
@@ -216,25 +236,28 @@ export class CombinedByteScanner {
    * user agent with the rules of `productTokenAt`. Returns FALL_BACK at an escaped quote.
    */
   private findProductToken(bytes: Buffer, from: number, end: number): number {
-    // Native searches: the referer is often a long URL. A hit past `end` is in a later line.
-    const refererStart = bytes.indexOf(QUOTE, from);
-    if (refererStart < 0 || refererStart >= end) return NO_TOKEN;
-    const refererEnd = bytes.indexOf(QUOTE, refererStart + 1);
-    if (refererEnd < 0 || refererEnd >= end) return NO_TOKEN;
+    const view = this.sourceView;
+    const refererStart = indexOfByte(view, QUOTE, QUOTES, from, end);
+    if (refererStart < 0) return NO_TOKEN;
+    // The referer is `-` or a URL, which can be long.
+    const refererEnd = indexOfByteNear(bytes, view, QUOTE, QUOTES, refererStart + 1, end);
+    if (refererEnd < 0) return NO_TOKEN;
     if (bytes[refererEnd - 1] === BACKSLASH) return FALL_BACK;
     if (refererEnd + 2 >= end || bytes[refererEnd + 2] !== QUOTE) return NO_TOKEN;
     const agentStart = refererEnd + 3;
     let slash = -1;
-    let index = agentStart;
-    for (; index < end; index += 1) {
-      const byte = bytes[index] as number;
-      if (byte === SPACE || byte === QUOTE) break;
-      if (byte === SLASH && slash < 0) slash = index;
+    let index = indexOfAnyOf3(view, SPACES, QUOTES, SLASHES, agentStart, end);
+    if (index >= 0 && bytes[index] === SLASH) {
+      slash = index;
+      index = indexOfEither(view, SPACES, QUOTES, slash + 1, end);
     }
+    if (index < 0) index = end;
     const tokenEnd = index;
-    // The rest of a browser's User-Agent is long: a native search skips it fastest.
-    let agentEnd = bytes[index] === QUOTE ? index : bytes.indexOf(QUOTE, index);
-    if (agentEnd >= end) agentEnd = -1;
+    // The rest of a browser's User-Agent is long. The byte at `end` is not part of the line.
+    const agentEnd =
+      index < end && bytes[index] === QUOTE
+        ? index
+        : indexOfByteNear(bytes, view, QUOTE, QUOTES, index, end);
     if (agentEnd <= agentStart) return NO_TOKEN;
     if (bytes[agentEnd - 1] === BACKSLASH) return FALL_BACK;
     if (slash <= agentStart || slash >= tokenEnd - 1) return NO_TOKEN;
@@ -255,22 +278,6 @@ export class CombinedByteScanner {
 
 function latin1(bytes: Buffer, start: number, end: number): string {
   return bytes.toString('latin1', start, end);
-}
-
-/** Index of `byte` in `bytes[from, end)`, or -1. */
-function indexOfByte(bytes: Uint8Array, byte: number, from: number, end: number): number {
-  for (let index = from; index < end; index += 1) {
-    if (bytes[index] === byte) return index;
-  }
-  return -1;
-}
-
-function indexOfSpaceOrQuote(bytes: Uint8Array, from: number, end: number): number {
-  for (let index = from; index < end; index += 1) {
-    const byte = bytes[index];
-    if (byte === SPACE || byte === QUOTE) return index;
-  }
-  return -1;
 }
 
 /** Index of `] "` in `bytes[from, end)`, or -1. */

@@ -43,9 +43,6 @@ export interface ScanOptions {
  * each request to its operation and aggregates per operation and client. Malformed
  * lines are counted with examples, never fatal.
  */
-// TODO: the target of 1 million lines per CPU second is not met for combined logs. Two runs of
-// the 10-million-line benchmark on the shared 2-core machine gave 891,000 (load 4) and 642,000
-// (load 1.5) lines per CPU second. The per-line hash lookups (match, client, pair) cost most.
 export async function scanLogs(
   files: readonly string[],
   options: ScanOptions,

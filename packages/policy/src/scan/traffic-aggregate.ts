@@ -1,16 +1,15 @@
 import { daysBetween } from '../dates.js';
 import type { TrafficReport } from '../traffic-report.js';
 import type { IdentitySource } from './identity.js';
+import { IsoTimeFormatter } from './iso-time.js';
 import { fromByteString, ownCopy, type LogRecord } from './log-record.js';
 import type { MatchedOperation, OperationMatcher } from './operation-matcher.js';
+import { PairTable, type PairNumbers } from './pair-table.js';
 
 const MAX_EXAMPLES = 10;
 const UNIDENTIFIED = '(unidentified)';
 /** Identity sources by number, as stored per (operation, client) pair. */
 const SOURCES: readonly IdentitySource[] = ['api-key', 'client-id', 'user-agent', 'ip', 'none'];
-/** Numbers per entry of the pair table, and the bound on client numbers in a pair key. */
-const PAIR_STRIDE = 4;
-const CLIENT_RANGE = 2 ** 32;
 const SOURCE_NUMBERS = new Map(SOURCES.map((source, index) => [source, index]));
 
 /** Number of an identity source in the aggregate's pair arrays. */
@@ -24,8 +23,8 @@ export const SOURCE_IP = 3;
  * source IP. Requests with none count as unidentified.
  *
  * Clients are interned to numbers, and each (operation, client) pair gets four numbers
- * in a Float64Array, found through an open-addressing index. So counting a request
- * allocates nothing and hashes no string.
+ * in a slot of a Float64Array hash table (PairTable). So counting a request allocates
+ * nothing and hashes no string.
  */
 export class TrafficAggregate {
   lines = 0;
@@ -42,16 +41,8 @@ export class TrafficAggregate {
   /** Whether each operation received traffic (a row may count zero requests). */
   private readonly operationSeen: Uint8Array;
   private readonly operationRequests: Float64Array;
-  /**
-   * The (operation, client) pairs in first-seen order, PAIR_STRIDE numbers each: key,
-   * requests, first and last time. Side by side, a pair's numbers share one cache line, and first-seen order puts the busiest pairs close
-   * together near the start.
-   */
-  private pairs = new Float64Array(PAIR_STRIDE << 10);
-  private pairSource = new Uint8Array(1 << 10);
-  private pairCount = 0;
-  /** Open-addressing index of `pairs`: pair number + 1, or 0 for an empty slot. */
-  private pairSlots = new Int32Array(1 << 12);
+  /** Requests per (operation, client) pair. */
+  private readonly pairs = new PairTable();
 
   constructor(private readonly matcher: OperationMatcher) {
     this.operationSeen = new Uint8Array(matcher.operations.length);
@@ -114,71 +105,7 @@ export class TrafficAggregate {
     last: number,
   ): void {
     this.operationRequests[index] = (this.operationRequests[index] as number) + count;
-    const key = index * CLIENT_RANGE + client;
-    const pairs = this.pairs;
-    const slots = this.pairSlots;
-    const mask = slots.length - 1;
-    let slot = pairHash(index, client) & mask;
-    for (;;) {
-      const entry = slots[slot] as number;
-      if (entry === 0) break;
-      const offset = (entry - 1) * PAIR_STRIDE;
-      if (pairs[offset] === key) {
-        pairs[offset + 1] = (pairs[offset + 1] as number) + count;
-        const knownFirst = pairs[offset + 2] as number;
-        if (first < knownFirst || Number.isNaN(knownFirst)) pairs[offset + 2] = first;
-        const knownLast = pairs[offset + 3] as number;
-        if (last > knownLast || Number.isNaN(knownLast)) pairs[offset + 3] = last;
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
-    this.addPair(slot, key, source, count, first, last);
-    this.operationSeen[index] = 1;
-  }
-
-  private addPair(
-    slot: number,
-    key: number,
-    source: number,
-    count: number,
-    first: number,
-    last: number,
-  ): void {
-    if (this.pairCount === this.pairSource.length) this.growPairs();
-    const pair = this.pairCount;
-    this.pairCount += 1;
-    const offset = pair * PAIR_STRIDE;
-    this.pairs[offset] = key;
-    this.pairs[offset + 1] = count;
-    this.pairs[offset + 2] = first;
-    this.pairs[offset + 3] = last;
-    this.pairSource[pair] = source;
-    this.pairSlots[slot] = pair + 1;
-    // At most a quarter of the slots are used, so probe runs stay short.
-    if (this.pairCount * 4 > this.pairSlots.length) this.growPairSlots();
-  }
-
-  private growPairs(): void {
-    const pairs = new Float64Array(this.pairs.length * 2);
-    pairs.set(this.pairs);
-    this.pairs = pairs;
-    const sources = new Uint8Array(this.pairSource.length * 2);
-    sources.set(this.pairSource);
-    this.pairSource = sources;
-  }
-
-  private growPairSlots(): void {
-    const slots = new Int32Array(this.pairSlots.length * 2);
-    const mask = slots.length - 1;
-    for (let pair = 0; pair < this.pairCount; pair += 1) {
-      const key = this.pairs[pair * PAIR_STRIDE] as number;
-      const index = Math.floor(key / CLIENT_RANGE);
-      let slot = pairHash(index, key - index * CLIENT_RANGE) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = pair + 1;
-    }
-    this.pairSlots = slots;
+    if (this.pairs.add(index, client, source, count, first, last)) this.operationSeen[index] = 1;
   }
 
   /** Counts a line no parser could read, keeping the first few as examples. */
@@ -195,33 +122,32 @@ export class TrafficAggregate {
     isoOf: (time: number) => string | null,
   ): ReportClient[][] {
     const byOperation: ReportClient[][] = [];
-    for (let pair = 0; pair < this.pairCount; pair += 1) {
-      const offset = pair * PAIR_STRIDE;
-      const key = this.pairs[offset] as number;
-      const index = Math.floor(key / CLIENT_RANGE);
+    const numbers: PairNumbers = {
+      operation: 0,
+      client: 0,
+      source: 0,
+      requests: 0,
+      firstTime: 0,
+      lastTime: 0,
+    };
+    for (let pair = 0; pair < this.pairs.size; pair += 1) {
+      this.pairs.read(pair, numbers);
       const client = {
-        id: ids[key - index * CLIENT_RANGE] as string,
-        source: SOURCES[this.pairSource[pair] as number] as IdentitySource,
-        requests: this.pairs[offset + 1] as number,
-        firstSeen: isoOf(this.pairs[offset + 2] as number),
-        lastSeen: isoOf(this.pairs[offset + 3] as number),
+        id: ids[numbers.client] as string,
+        source: SOURCES[numbers.source] as IdentitySource,
+        requests: numbers.requests,
+        firstSeen: isoOf(numbers.firstTime),
+        lastSeen: isoOf(numbers.lastTime),
       };
-      (byOperation[index] ??= []).push(client);
+      (byOperation[numbers.operation] ??= []).push(client);
     }
     return byOperation;
   }
 
   /** Builds the report: one entry per operation that received traffic, in spec order. */
   report(today: string): TrafficReport {
-    const isoTimes = new Map<number, string | null>();
-    const isoOf = (time: number): string | null => {
-      let text = isoTimes.get(time);
-      if (text === undefined) {
-        text = Number.isNaN(time) ? null : new Date(time).toISOString();
-        isoTimes.set(time, text);
-      }
-      return text;
-    };
+    const times = new IsoTimeFormatter();
+    const isoOf = (time: number): string | null => times.format(time);
     const ids = this.clientNames.map(fromByteString);
     const clientsByOperation = this.clientsByOperation(ids, isoOf);
     const operations = this.matcher.operations.flatMap((operation) => {
@@ -264,12 +190,4 @@ function operationEntry(
     requests,
     clients,
   };
-}
-
-/** Mixes an (operation, client) pair into 32 bits whose low bits are all well spread. */
-function pairHash(index: number, client: number): number {
-  let hash = Math.imul(index ^ Math.imul(client, 0x85ebca77), 0x9e3779b1);
-  hash ^= hash >>> 15;
-  hash = Math.imul(hash, 0x2c1b3c6d);
-  return hash ^ (hash >>> 13);
 }
