@@ -302,6 +302,24 @@ describe('SourceFile format and parsing', () => {
     expect(file.data).toEqual({ expires: '2026-12-31', openapi: '3.0.3', version: 1 });
   });
 
+  it('reads YAML merge keys', () => {
+    const file = yamlFile(
+      'base: &base\n  type: object\n  required: [id]\nPet:\n  <<: *base\n  description: A pet\n',
+    );
+    expect(file.data).toEqual({
+      base: { type: 'object', required: ['id'] },
+      Pet: { type: 'object', required: ['id'], description: 'A pet' },
+    });
+  });
+
+  it('reads YAML nested deeper than 100 levels', () => {
+    const lines = Array.from({ length: 150 }, (_, depth) => `${'  '.repeat(depth)}a:`);
+    const file = yamlFile(`${lines.join('\n')} 1\n`);
+    let node = file.data as Record<string, unknown>;
+    for (let depth = 1; depth < 150; depth += 1) node = node['a'] as Record<string, unknown>;
+    expect(node).toEqual({ a: 1 });
+  });
+
   it('raises PARSE_ERROR with the place of invalid YAML', () => {
     const error = errorOf(() => yamlFile('openapi: 3.0.0\ninfo:\n  title: [unclosed\n'));
     expect(error.code).toBe('PARSE_ERROR');

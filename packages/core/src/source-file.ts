@@ -155,9 +155,22 @@ function parseYaml(text: string, displayPath: string): unknown {
   return data;
 }
 
+/**
+ * Nesting js-yaml accepts before it stops with an error (its default is 100). JSON specs have
+ * no such limit here, and the analysis handles documents thousands of levels deep.
+ */
+const MAX_YAML_DEPTH = 1000;
+
 function loadWithJsYaml(text: string, displayPath: string): unknown {
   try {
-    return jsYaml().load(text, { filename: displayPath });
+    const { load, CORE_SCHEMA, mergeTag } = jsYaml();
+    // Merge keys (`<<: *base`) are read as Redocly and Prism read them. js-yaml 5 leaves them
+    // out of its default schema.
+    return load(text, {
+      filename: displayPath,
+      schema: CORE_SCHEMA.withTags(mergeTag),
+      maxDepth: MAX_YAML_DEPTH,
+    });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
