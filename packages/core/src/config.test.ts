@@ -243,7 +243,9 @@ describe('loadConfig validation', () => {
   it('names a value of the wrong type', async () => {
     const error = await configError(lines('diff:', '  failOn: error', 'apis: orders'));
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.message).toBe('specgate.yaml:3:1: apis must be array.');
+    expect(error.message).toBe(
+      'specgate.yaml:3:1: apis must be a list; write each item on its own line after `- `.',
+    );
   });
 
   it('names an unknown key', async () => {

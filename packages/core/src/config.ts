@@ -281,6 +281,16 @@ function pickError(errors: ErrorObject[]): ErrorObject {
   return ranked[0] as ErrorObject;
 }
 
+/** How a value of each JSON Schema type is written in YAML, for type errors. */
+const TYPE_FORMS: Record<string, string> = {
+  array: 'a list; write each item on its own line after `- `',
+  object: 'a mapping; write each entry as `key: value` on its own line',
+  string: 'text; quote it if it looks like a number, a date or true/false',
+  number: 'a number, without quotes',
+  integer: 'a whole number, without quotes',
+  boolean: 'true or false, without quotes',
+};
+
 function describeError(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the top level' : configPathOf(error.instancePath);
   const params = error.params as Record<string, unknown>;
@@ -296,6 +306,8 @@ function describeError(error: ErrorObject): string {
       return `${where} is missing the required key "${String(params['missingProperty'])}".`;
     case 'pattern':
       return `${where} does not match the expected form (${String(params['pattern'])}).`;
+    case 'type':
+      return `${where} must be ${TYPE_FORMS[String(params['type'])] ?? String(params['type'])}.`;
     default:
       return `${where} ${error.message ?? 'is invalid'}.`;
   }
