@@ -8,6 +8,8 @@ export function prismErrorKind(error: Error, preferences: Preferences): ProblemK
   switch (code) {
     case 'NO_PATH_MATCHED_ERROR':
     case 'NO_SERVER_MATCHED_ERROR':
+    // A spec with no paths (only webhooks, say) gives this for every request.
+    case 'NO_RESOURCE_PROVIDED_ERROR':
       return 'route-not-found';
     case 'NO_METHOD_MATCHED_ERROR':
       return 'method-not-allowed';

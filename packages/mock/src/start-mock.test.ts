@@ -350,6 +350,64 @@ describe('startMock', () => {
     ).rejects.toThrow('is not an http or https URL');
   });
 
+  test('two APIs with one name are a usage error', async () => {
+    const notes = path.join(FIXTURES, 'nullable-30.yaml');
+    const failure = startMock({
+      apis: [
+        { name: 'pets', spec: PETS },
+        { name: 'pets', spec: notes },
+      ],
+    });
+    await expect(failure).rejects.toThrow(SpecgateError);
+    await expect(failure).rejects.toThrow(
+      `${PETS} and ${notes} are both named "pets". Give the APIs different names in specgate.yaml, or rename one of the files.`,
+    );
+  });
+
+  test('two APIs with one prefix on one port are a usage error', async () => {
+    const notes = path.join(FIXTURES, 'nullable-30.yaml');
+    const failure = startMock({
+      apis: [
+        { name: 'pets', spec: PETS, prefix: '/v1' },
+        { name: 'notes', spec: notes, prefix: 'v1/' },
+      ],
+      singlePort: true,
+    });
+    await expect(failure).rejects.toThrow(
+      `${PETS} and ${notes} would share the path prefix "/v1" on one port. Give one of them another prefix with --prefix NAME=/PATH.`,
+    );
+  });
+
+  test('a spec without paths answers 404 route-not-found', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
+    try {
+      const spec = path.join(directory, 'hooks.yaml');
+      await writeFile(
+        spec,
+        [
+          'openapi: 3.1.0',
+          'info: {title: Hooks, version: 1.0.0}',
+          'webhooks:',
+          '  newPet:',
+          '    post:',
+          "      responses: {'200': {description: ok}}",
+          '',
+        ].join('\n'),
+      );
+      const server = await start({ apis: [{ name: 'hooks', spec }] });
+      const response = await fetch(`${server.urls['hooks']}/pets`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        type: 'urn:specgate:mock:route-not-found',
+        title: 'No operation has this path',
+        status: 404,
+        detail: 'No path template in the spec matches /pets.',
+      });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   test('missing spec is a usage error', async () => {
     const failure = startMock({
       apis: [{ name: 'gone', spec: 'nowhere/openapi.yaml' }],

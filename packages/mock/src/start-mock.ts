@@ -107,6 +107,20 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
       'no API to mock: pass a spec file or declare APIs in specgate.yaml.',
     );
   }
+  checkDistinct(
+    options.apis,
+    (api) => api.name,
+    (key) =>
+      `are both named "${key}". Give the APIs different names in specgate.yaml, or rename one of the files.`,
+  );
+  if (options.singlePort) {
+    checkDistinct(
+      options.apis,
+      prefixOf,
+      (key) =>
+        `would share the path prefix "${key}" on one port. Give one of them another prefix with --prefix NAME=/PATH.`,
+    );
+  }
   const engines = options.apis.map(
     (api) =>
       new ApiEngine(api.name, api.spec, {
@@ -277,6 +291,26 @@ function findMount(mounts: readonly Mount[], requestPath: string): Mount | undef
     if (inside && (!best || mount.prefix.length > best.prefix.length)) best = mount;
   }
   return best ?? mounts.find((mount) => mount.prefix === '' && mount.engine.hasPath(requestPath));
+}
+
+/**
+ * Rejects two APIs with the same name or, on one port, the same prefix: the second would be
+ * listed with a URL that serves the first.
+ */
+function checkDistinct(
+  apis: readonly MockApiInput[],
+  keyOf: (api: MockApiInput) => string,
+  clash: (key: string) => string,
+): void {
+  const seen = new Map<string, MockApiInput>();
+  for (const api of apis) {
+    const key = keyOf(api);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new SpecgateError('USAGE', `${first.spec} and ${api.spec} ${clash(key)}`);
+    }
+    seen.set(key, api);
+  }
 }
 
 function prefixOf(api: MockApiInput | undefined): string {
