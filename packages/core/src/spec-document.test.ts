@@ -116,6 +116,26 @@ describe('loadSpec', () => {
     expect(document.root['openapi']).toBe('3.0.3');
   });
 
+  it('reads a $ref given as a file URL', async () => {
+    const reader = memoryReader({
+      'openapi.yaml': lines(
+        'openapi: 3.0.3',
+        'info: {title: Pets, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        "    Pet: {$ref: 'file:///api/schemas/pet.yaml#/Pet'}",
+      ),
+      'schemas/pet.yaml': lines('Pet:', '  type: object'),
+    });
+    const document = await loadSpec('openapi.yaml', { cwd: ROOT, reader });
+
+    expect([...document.files.keys()].sort()).toEqual([
+      '/api/openapi.yaml',
+      '/api/schemas/pet.yaml',
+    ]);
+  });
+
   it('resolves a cross-file $ref to its file, pointer and value', async () => {
     const document = await load(MULTI_FILE);
     const target = document.resolveRef('./schemas/pet.yaml#/Pet', document.rootFile);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { SpecgateError } from './errors.js';
 import type { Location } from './finding.js';
@@ -132,6 +133,13 @@ export function splitRef(ref: string): [string, string] {
 export function resolveFilePath(filePart: string, fromPath: string): string {
   if (/^https?:\/\//.test(filePart)) return filePart;
   if (/^https?:\/\//.test(fromPath)) return new URL(filePart, fromPath).href;
+  if (/^file:/i.test(filePart)) {
+    try {
+      return fileURLToPath(filePart);
+    } catch {
+      // Not a local file URL (it names a host, say): reading it fails with its path shown.
+    }
+  }
   return path.resolve(path.dirname(fromPath), decodeURI(filePart));
 }
 
