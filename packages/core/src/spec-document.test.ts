@@ -136,6 +136,18 @@ describe('loadSpec', () => {
     ]);
   });
 
+  it('names the file of a document too deep to analyse', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const reader = memoryReader({
+      'openapi.json': `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"x-deep":${deep}}`,
+    });
+    const failure = loadSpec('openapi.json', { cwd: ROOT, reader });
+
+    await expect(failure).rejects.toThrow(
+      'openapi.json: the document is nested too deeply to analyse. Flatten it, or move deep parts into components.',
+    );
+  });
+
   it('resolves a cross-file $ref to its file, pointer and value', async () => {
     const document = await load(MULTI_FILE);
     const target = document.resolveRef('./schemas/pet.yaml#/Pet', document.rootFile);

@@ -200,11 +200,28 @@ export async function loadSpec(rootPath: string, options: LoadOptions): Promise<
   const pending: SourceFile[] = [root];
   while (pending.length > 0) {
     const file = pending.pop() as SourceFile;
-    for (const site of collectRefs(file.data)) {
+    for (const site of refsOf(file)) {
       await checkRef(site, file, files, pending, reader, options);
     }
   }
   return new SpecDocument(root, files, version, text);
+}
+
+/**
+ * Lists the `$ref`s of a file. Its walk is the first to go through the whole document, so it
+ * is where a document too deep to analyse shows itself, and the file is named here.
+ */
+function refsOf(file: SourceFile): RefSite[] {
+  try {
+    return collectRefs(file.data);
+  } catch (error) {
+    if (!(error instanceof RangeError && /call stack/.test(error.message))) throw error;
+    throw new SpecgateError(
+      'INVALID_DOCUMENT',
+      `${file.displayPath}: the document is nested too deeply to analyse. Flatten it, or move deep parts into components.`,
+      { file: file.displayPath, cause: error },
+    );
+  }
 }
 
 interface RefSite {

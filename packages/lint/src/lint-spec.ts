@@ -75,7 +75,7 @@ export async function lintSpec(rootFile: string, options: LintOptions = {}): Pro
 
   const absolutePath = path.resolve(rootFile);
   const document = await loadRootDocument(resolver, absolutePath, displayPath(absolutePath));
-  const problems = await runRedocly(document, config, resolver);
+  const problems = await runRedocly(document, config, resolver, displayPath(absolutePath));
 
   const files = await readFiles(resolver);
   const context = {
@@ -95,6 +95,7 @@ async function runRedocly(
   document: Document,
   config: Config,
   resolver: BaseResolver,
+  shownPath: string,
 ): Promise<NormalizedProblem[]> {
   try {
     return await lintDocument({ document, config, externalRefResolver: resolver });
@@ -102,8 +103,8 @@ async function runRedocly(
     if (error instanceof RangeError && /call stack/.test(error.message)) {
       throw new SpecgateError(
         'INVALID_DOCUMENT',
-        `${document.source.absoluteRef}: its $ref chains or nesting go too deep for the lint engine (Redocly ran out of stack). Shorten the longest chain of schemas that reference each other in sequence.`,
-        { file: document.source.absoluteRef, cause: error },
+        `${shownPath}: its $ref chains or nesting go too deep for the lint engine (Redocly ran out of stack). Shorten the longest chain of schemas that reference each other in sequence.`,
+        { file: shownPath, cause: error },
       );
     }
     const reason = error instanceof Error ? error.message : String(error);
