@@ -337,6 +337,13 @@ describe('SourceFile format and parsing', () => {
     );
   });
 
+  it('raises PARSE_ERROR at the start of a second document', () => {
+    const error = errorOf(() => yamlFile('# spec\nopenapi: 3.0.0\npaths: {}\n---\nfoo: 1\n'));
+    expect(error.message).toBe(
+      'openapi.yaml:4:1: invalid YAML (expected a single document in the stream, but found more). Fix the syntax at that place.',
+    );
+  });
+
   it('raises PARSE_ERROR on a duplicate YAML key', () => {
     const error = errorOf(() => yamlFile('openapi: 3.0.0\nopenapi: 3.1.0\n'));
     expect(error.code).toBe('PARSE_ERROR');

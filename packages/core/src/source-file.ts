@@ -172,7 +172,8 @@ function loadWithJsYaml(text: string, displayPath: string): unknown {
       maxDepth: MAX_YAML_DEPTH,
     });
   } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const mark =
+      (error as { mark?: { line: number; column: number } }).mark ?? secondDocumentMark(text);
     const reason = (error as { reason?: string }).reason ?? String(error);
     const where = mark ? `${mark.line + 1}:${mark.column + 1}` : '1:1';
     throw new SpecgateError(
@@ -181,6 +182,21 @@ function loadWithJsYaml(text: string, displayPath: string): unknown {
       { file: displayPath, cause: error },
     );
   }
+}
+
+/**
+ * Finds the `---` that starts a second YAML document, for js-yaml's "expected a single
+ * document" error, which has no position. Returns it 0-based, as js-yaml's marks are.
+ */
+function secondDocumentMark(text: string): { line: number; column: number } | undefined {
+  let content = false;
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (/^---(?:\s|$)/.test(line) && content) return { line: index, column: 0 };
+    if (/^(?:---|\.\.\.)?\s*(?:#.*)?$/.test(line) || line.startsWith('%')) continue;
+    content = true;
+  }
+  return undefined;
 }
 
 /**
