@@ -1,3 +1,5 @@
+import { resolvePlain } from './yaml-scalars.js';
+
 /** The start of a node: 0-based line and column. */
 interface Place {
   line: number;
@@ -206,7 +208,8 @@ function parseKey(rest: string): { key: string; valueColumn: number } | null {
   }
   const match = /^([^#\s][^\n]*?):(\s|$)/.exec(rest);
   if (!match || match[1] === undefined) return null;
-  return { key: match[1].trimEnd(), valueColumn: match[1].length + 1 };
+  // A plain key is typed like any plain scalar and then turned into text: `0x1F` is "31".
+  return { key: String(resolvePlain(match[1].trimEnd())), valueColumn: match[1].length + 1 };
 }
 
 function findClosingQuote(text: string, quote: string): number {

@@ -101,6 +101,19 @@ describe('SourceFile.locate on YAML', () => {
     expect(quoted.locate('/a/x"y')).toEqual({ line: 4, column: 3 });
   });
 
+  it('locates plain keys by their typed value', () => {
+    const keys = yamlFile('codes:\n  0x1F: a\n  1e3: b\n  ~: c\n  +12: d\n  .inf: e\n  200: f\n');
+    expect(keys.data).toEqual({
+      codes: { '31': 'a', '1000': 'b', null: 'c', '12': 'd', Infinity: 'e', '200': 'f' },
+    });
+    expect(keys.locate('/codes/31')).toEqual({ line: 2, column: 3 });
+    expect(keys.locate('/codes/1000')).toEqual({ line: 3, column: 3 });
+    expect(keys.locate('/codes/null')).toEqual({ line: 4, column: 3 });
+    expect(keys.locate('/codes/12')).toEqual({ line: 5, column: 3 });
+    expect(keys.locate('/codes/Infinity')).toEqual({ line: 6, column: 3 });
+    expect(keys.locate('/codes/200')).toEqual({ line: 7, column: 3 });
+  });
+
   it('unescapes ~0 and ~1 in pointer segments', () => {
     const tilde = yamlFile('x-keys:\n  a~b: 1\n  c/d~e: 2\n');
     expect(tilde.locate('/x-keys/a~0b')).toEqual({ line: 2, column: 3 });
