@@ -69,6 +69,9 @@ export function indexOfByteNear(
   return index < end ? index : -1;
 }
 
+// The searches for two, three and four bytes are written out one by one, not as one loop over
+// a list of patterns, so each stays a fixed sequence of word tests on the scan's hot path.
+
 /** Returns the index of the first of two bytes in `[from, end)`, passed as `repeated(byte)`. */
 export function indexOfEither(
   view: DataView,
