@@ -2,6 +2,7 @@ import { asRecord, deref, stableStringify, type SpecDocument, type SpecNode } fr
 
 import { SCHEMA_CHANGE_LEVELS, type Direction } from './change-kinds.js';
 import { viewSchema, type Bound, type SchemaView } from './schema-view.js';
+import { findOverlap, findTagPartition, type TagPartition } from './union-members.js';
 
 /** One difference found between two schemas, before it is tied to an operation. */
 export interface SchemaDelta {
@@ -32,6 +33,16 @@ interface NestedPair {
   key: string;
   /** The `oneOf`/`anyOf` member that a plain schema was compared with, named in messages. */
   member?: MemberLabel;
+  /** Findings on the union's tag property that other members cover, left out when collecting. */
+  filter?: TagFilter;
+}
+
+/** Enum values of a member's tag property that another member covers, as delta details. */
+interface TagFilter {
+  property: string;
+  kind: 'enum-value-removed' | 'enum-value-added';
+  /** Details of the deltas to leave out, or `all` for every such delta on the tag property. */
+  details: Set<string> | 'all';
 }
 
 /** The keyword and name of a `oneOf`/`anyOf` member, as messages name it. */
@@ -121,7 +132,8 @@ export class SchemaComparer {
     if (sameType.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
     compareNullability(baseView, revisionView, add);
-    const compared = this.matchMembers(revisionView.node, sameType, 'merge', direction);
+    const partition = this.partitionOf(this.base, baseView, sameType);
+    const compared = this.matchMembers(revisionView.node, sameType, 'merge', direction, partition);
     const labelled = sameType.length > 1;
     for (const member of members) {
       const pair = compared.get(member);
@@ -162,7 +174,9 @@ export class SchemaComparer {
     if (sameType.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
     compareNullability(baseView, revisionView, add);
-    const compared = this.matchMembers(baseView.node, sameType, 'split', direction);
+    const partition = this.partitionOf(this.revision, revisionView, sameType);
+    const compared = this.matchMembers(baseView.node, sameType, 'split', direction, partition);
+    if (!partition) this.reportOverlap(sameType, baseView.node, add);
     const labelled = sameType.length > 1;
     for (const member of members) {
       const pair = compared.get(member);
@@ -187,14 +201,18 @@ export class SchemaComparer {
    * and returns the compared pairs by member. Every member is compared when each of them
    * must be covered: a split read as a response (clients may receive any member) and a
    * merge read as a request (clients sent values of any member). Otherwise the plain schema
-   * needs to match one member, and the one with the fewest breaking differences is kept,
-   * taken from the `MAX_RANKED_MEMBERS` members whose property names overlap most.
+   * needs to match one member. When a tag property partitions the members, each value of
+   * the plain schema fits the member of its tag. So every member is compared, in either
+   * case, and the tag values that other members cover are left out of its findings.
+   * Otherwise the member with the fewest breaking differences is kept, taken from the
+   * `MAX_RANKED_MEMBERS` members whose property names overlap most.
    */
   private matchMembers(
     plain: SpecNode,
     members: ComposedMember[],
     shape: 'split' | 'merge',
     direction: Direction,
+    partition: TagPartition | undefined,
   ): Map<ComposedMember, NestedPair> {
     const pairOf = (member: ComposedMember): NestedPair => ({
       segment: null,
@@ -203,8 +221,15 @@ export class SchemaComparer {
           ? this.comparePair(plain, member.node, direction)
           : this.comparePair(member.node, plain, direction),
     });
+    if (partition) {
+      return new Map(
+        members.map((member, index) => {
+          const filter = tagFilter(partition, index, shape);
+          return [member, { ...pairOf(member), filter }];
+        }),
+      );
+    }
     const coverEach = (shape === 'split') === (direction === 'response');
-    // NOTE: `oneOf` rejects a value that fits two members; the match does not check for overlaps.
     if (coverEach || members.length === 1)
       return new Map(members.map((member) => [member, pairOf(member)]));
     const plainDocument = shape === 'split' ? this.base : this.revision;
@@ -226,6 +251,46 @@ export class SchemaComparer {
     }
     const chosen = best as { member: ComposedMember; pair: NestedPair };
     return new Map([[chosen.member, chosen.pair]]);
+  }
+
+  /** Finds the tag property of a union's members of the plain schema's types, if any. */
+  private partitionOf(
+    document: SpecDocument,
+    union: SchemaView,
+    members: ComposedMember[],
+  ): TagPartition | undefined {
+    const nodes = members.map((member) => member.node);
+    return findTagPartition(document, union, nodes);
+  }
+
+  /**
+   * Reports two `oneOf` members of a split that both accept an object the plain schema
+   * accepted, because `oneOf` rejects a value that fits more than one member.
+   */
+  private reportOverlap(members: ComposedMember[], plain: SpecNode | undefined, add: Add): void {
+    const oneOf = members.filter((member) => member.keyword === 'oneOf');
+    const nodes = oneOf.map((member) => member.node);
+    const found = findOverlap(this.revision, nodes, plain && { document: this.base, node: plain });
+    if (!found) return;
+    const names = [found.first, found.second].map((index) =>
+      memberName((oneOf[index] as ComposedMember).node),
+    );
+    const value =
+      found.properties.length === 0
+        ? 'an empty object'
+        : `an object with only ${found.properties.join(', ')}`;
+    add(
+      'one-of-members-overlap',
+      `oneOf members ${names.join(' and ')} both accept ${value}, and oneOf rejects a value that fits more than one member`,
+    );
+  }
+
+  /** True when the members' types, or a tag property, show that no value fits two members. */
+  private disjointMembers(union: SchemaView, members: SpecNode[]): boolean {
+    const types = members.map((member) => viewSchema(this.revision, deref(this.revision, member)));
+    const known = types.map((view) => (view.nullable ? null : view.types));
+    if (known.every((set) => set !== null) && disjointTypes(known as Set<string>[])) return true;
+    return findTagPartition(this.revision, union, members) !== undefined;
   }
 
   /** True when a member schema allows at least one of `types`. */
@@ -250,15 +315,19 @@ export class SchemaComparer {
     const deltas: SchemaDelta[] = [];
     const byMember = new Map<string, { index: number; detail: string; names: string[] }>();
     const visited = new Set<string>([rootKey]);
-    const queue: { key: string; path: string[]; member: MemberLabel | undefined }[] = [
-      { key: rootKey, path: [], member: undefined },
-    ];
+    const queue: {
+      key: string;
+      path: string[];
+      member: MemberLabel | undefined;
+      filter?: { tag: TagFilter; at: string };
+    }[] = [{ key: rootKey, path: [], member: undefined }];
     for (let index = 0; index < queue.length; index += 1) {
-      const { key, path, member } = queue[index] as (typeof queue)[number];
+      const { key, path, member, filter } = queue[index] as (typeof queue)[number];
       const result = this.pairs.get(key) as PairResult;
       for (const delta of result.local) {
         const placed =
           path.length === 0 ? delta : { ...delta, propertyPath: [...path, ...delta.propertyPath] };
+        if (filter && isCovered(placed, filter.tag, filter.at)) continue;
         if (!member) {
           deltas.push(placed);
           continue;
@@ -289,10 +358,15 @@ export class SchemaComparer {
         // visited once, so its deltas name only the first of those members.
         if (visited.has(nested.key) || this.pairs.get(nested.key)?.clean === true) continue;
         visited.add(nested.key);
+        const nestedPath = nested.segment === null ? path : [...path, nested.segment];
+        const tag = nested.filter;
         queue.push({
           key: nested.key,
-          path: nested.segment === null ? path : [...path, nested.segment],
+          path: nestedPath,
           member: nested.member ?? member,
+          ...(tag
+            ? { filter: { tag, at: [...nestedPath, tag.property].join('/') } }
+            : filter && { filter }),
         });
       }
     }
@@ -403,6 +477,7 @@ export class SchemaComparer {
         key: this.comparePair(baseExtra, revisionExtra, direction),
       });
     }
+    this.compareKeywordSwitch(baseView, revisionView, add);
     const [baseOneOf, revisionOneOf, baseAnyOf, revisionAnyOf] = alignCompositions(
       baseView,
       revisionView,
@@ -425,6 +500,32 @@ export class SchemaComparer {
       revisionView,
       result,
     );
+  }
+
+  /**
+   * Reports an `anyOf` that became a `oneOf` or the reverse, unless the new members are
+   * distinguished by type or by a tag property, because then no value fits two of them and
+   * the keywords accept the same values. When the members stayed the same and two of them
+   * accept a common value, the new `oneOf` rejects that value, which the `anyOf` accepted.
+   */
+  private compareKeywordSwitch(baseView: SchemaView, revisionView: SchemaView, add: Add): void {
+    const switched = keywordSwitch(baseView, revisionView);
+    if (switched === undefined) return;
+    const revisionMembers = [...revisionView.oneOf, ...revisionView.anyOf];
+    if (this.disjointMembers(revisionView, revisionMembers)) return;
+    if (switched === 'one-of-became-any-of') add(switched, 'oneOf became anyOf');
+    if (switched !== 'any-of-became-one-of') return;
+    add(switched, 'anyOf became oneOf');
+    const same =
+      baseView.anyOf.length === revisionView.oneOf.length &&
+      baseView.anyOf.every(
+        (member, index) =>
+          stableStringify(deref(this.base, member).value) ===
+          stableStringify(deref(this.revision, revisionView.oneOf[index] as SpecNode).value),
+      );
+    if (!same) return;
+    const members = composedMembers(revisionView);
+    this.reportOverlap(members, undefined, add);
   }
 
   /**
@@ -590,6 +691,47 @@ function compareScores(a: number[], b: number[]): number {
 
 function nodeKey(node: SpecNode | null): string {
   return node ? `${node.file.path}#${node.pointer}` : '';
+}
+
+/** Builds the filter of member `index`: every other member's tag values, or all for all but the first. */
+function tagFilter(partition: TagPartition, index: number, shape: 'split' | 'merge'): TagFilter {
+  const kind = shape === 'split' ? 'enum-value-removed' : 'enum-value-added';
+  const property = partition.property;
+  // A tag value no member covers is reported once, through the first member.
+  if (index > 0) return { property, kind, details: 'all' };
+  const verb = shape === 'split' ? 'removed' : 'added';
+  const others = partition.values.slice(1).flatMap((values) => [...values]);
+  // NOTE: deltas are matched by their detail text, so this must follow `compareValues`.
+  return { property, kind, details: new Set(others.map((value) => `enum value ${value} ${verb}`)) };
+}
+
+/** True when a delta is a tag value change that the filter leaves out. */
+function isCovered(delta: SchemaDelta, tag: TagFilter, at: string): boolean {
+  if (delta.kind !== tag.kind || delta.propertyPath.join('/') !== at) return false;
+  return tag.details === 'all' || tag.details.has(delta.detail);
+}
+
+/** True when no two type sets share a type; integer values are numbers too. */
+function disjointTypes(sets: Set<string>[]): boolean {
+  const seen = new Set<string>();
+  for (const set of sets) {
+    const widened = set.has('integer') ? new Set([...set, 'number']) : set;
+    if ([...widened].some((type) => seen.has(type))) return false;
+    for (const type of widened) seen.add(type);
+  }
+  return true;
+}
+
+/** Names the switch between `anyOf` and `oneOf` with no members in the other keyword. */
+function keywordSwitch(
+  base: SchemaView,
+  revision: SchemaView,
+): 'any-of-became-one-of' | 'one-of-became-any-of' | undefined {
+  const onlyAnyOf = (view: SchemaView) => view.anyOf.length > 0 && view.oneOf.length === 0;
+  const onlyOneOf = (view: SchemaView) => view.oneOf.length > 0 && view.anyOf.length === 0;
+  if (onlyAnyOf(base) && onlyOneOf(revision)) return 'any-of-became-one-of';
+  if (onlyOneOf(base) && onlyAnyOf(revision)) return 'one-of-became-any-of';
+  return undefined;
 }
 
 function compareNullability(base: SchemaView, revision: SchemaView, add: Add): void {
