@@ -353,6 +353,27 @@ describe('plain schema split into oneOf members', () => {
     ]);
   });
 
+  test('optional tag leaves members overlapping', async () => {
+    const tagged = (title: string, kind: string) =>
+      member(title, `name: { type: string }, kind: { type: string, enum: [${kind}] }`);
+    const plain = OBJECT(
+      'name',
+      'name: { type: string }\nkind: { type: string, enum: [cat, dog] }',
+    );
+    const split = `oneOf:\n  - ${tagged('Cat', 'cat')}\n  - ${tagged('Dog', 'dog')}`;
+    const changes = await diffMessages(
+      dogsSpec({ schema: 'type: string', requestSchema: plain }),
+      dogsSpec({ schema: 'type: string', requestSchema: split }),
+    );
+    expect(changes).toEqual([
+      [
+        'request-body-one-of-members-overlap',
+        'error',
+        'request body (application/json): oneOf members "Cat" and "Dog" both accept an object with only name, and oneOf rejects a value that fits more than one member',
+      ],
+    ]);
+  });
+
   test('request matches the closest of many members', async () => {
     const others = ['Ant', 'Bee', 'Cow', 'Dog', 'Eel'].map(
       (title) =>

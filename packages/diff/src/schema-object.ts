@@ -176,7 +176,7 @@ export class SchemaComparer {
     compareNullability(baseView, revisionView, add);
     const partition = this.partitionOf(this.revision, revisionView, sameType);
     const compared = this.matchMembers(baseView.node, sameType, 'split', direction, partition);
-    if (!partition) this.reportOverlap(sameType, baseView.node, add);
+    if (!partition?.required) this.reportOverlap(sameType, baseView.node, add);
     const labelled = sameType.length > 1;
     for (const member of members) {
       const pair = compared.get(member);
@@ -285,12 +285,12 @@ export class SchemaComparer {
     );
   }
 
-  /** True when the members' types, or a tag property, show that no value fits two members. */
+  /** True when the members' types, or a tag they all require, show that no value fits two. */
   private disjointMembers(union: SchemaView, members: SpecNode[]): boolean {
     const types = members.map((member) => viewSchema(this.revision, deref(this.revision, member)));
     const known = types.map((view) => (view.nullable ? null : view.types));
     if (known.every((set) => set !== null) && disjointTypes(known as Set<string>[])) return true;
-    return findTagPartition(this.revision, union, members) !== undefined;
+    return findTagPartition(this.revision, union, members)?.required === true;
   }
 
   /** True when a member schema allows at least one of `types`. */
@@ -504,7 +504,7 @@ export class SchemaComparer {
 
   /**
    * Reports an `anyOf` that became a `oneOf` or the reverse, unless the new members are
-   * distinguished by type or by a tag property, because then no value fits two of them and
+   * distinguished by type or by a tag they all require, because then no value fits two of them and
    * the keywords accept the same values. When the members stayed the same and two of them
    * accept a common value, the new `oneOf` rejects that value, which the `anyOf` accepted.
    */

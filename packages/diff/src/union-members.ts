@@ -17,6 +17,8 @@ export interface TagPartition {
   property: string;
   /** The tag values of each member, as `stableStringify` text, in the order of the members. */
   values: Set<string>[];
+  /** True when every member requires the tag; a value without an optional tag fits them all. */
+  required: boolean;
 }
 
 /** Two members that accept one common value: an object with only `properties`. */
@@ -62,13 +64,14 @@ export function findTagPartition(
   if (discriminator !== undefined) {
     const values = members.map((member) => discriminatorValues(union, member));
     if (values.every((set) => set !== undefined) && disjoint(values))
-      return { property: discriminator, values };
+      return { property: discriminator, values, required: requiredByAll(views, discriminator) };
   }
   const [first, ...rest] = views as [SchemaView, ...SchemaView[]];
   for (const property of first.properties.keys()) {
     if (!rest.every((view) => view.properties.has(property))) continue;
     const values = views.map((view) => enumValues(document, view.properties.get(property)));
-    if (values.every((set) => set !== undefined) && disjoint(values)) return { property, values };
+    if (values.every((set) => set !== undefined) && disjoint(values))
+      return { property, values, required: requiredByAll(views, property) };
   }
   return undefined;
 }
@@ -110,6 +113,10 @@ function discriminatorValues(union: SchemaView, member: SpecNode): Set<string> |
     .filter(([, target]) => target === ref || target === name)
     .map(([value]) => stableStringify(value));
   return new Set(mapped.length > 0 ? mapped : [stableStringify(name)]);
+}
+
+function requiredByAll(views: SchemaView[], property: string): boolean {
+  return views.every((view) => view.required.has(property));
 }
 
 function enumValues(document: SpecDocument, node: SpecNode | undefined): Set<string> | undefined {
