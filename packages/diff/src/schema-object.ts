@@ -2,7 +2,16 @@ import { asRecord, deref, stableStringify, type SpecDocument, type SpecNode } fr
 
 import { SCHEMA_CHANGE_LEVELS, type Direction } from './change-kinds.js';
 import { viewSchema, type Bound, type SchemaView } from './schema-view.js';
-import { findOverlap, findTagPartition, type TagPartition } from './union-members.js';
+import {
+  disjointTypes,
+  findOverlap,
+  findTagPartition,
+  isCovered,
+  keywordSwitch,
+  tagFilter,
+  type TagFilter,
+  type TagPartition,
+} from './union-members.js';
 
 /** One difference found between two schemas, before it is tied to an operation. */
 export interface SchemaDelta {
@@ -35,14 +44,6 @@ interface NestedPair {
   member?: MemberLabel;
   /** Findings on the union's tag property that other members cover, left out when collecting. */
   filter?: TagFilter;
-}
-
-/** Enum values of a member's tag property that another member covers, as delta details. */
-interface TagFilter {
-  property: string;
-  kind: 'enum-value-removed' | 'enum-value-added';
-  /** Details of the deltas to leave out, or `all` for every such delta on the tag property. */
-  details: Set<string> | 'all';
 }
 
 /** The keyword and name of a `oneOf`/`anyOf` member, as messages name it. */
@@ -691,47 +692,6 @@ function compareScores(a: number[], b: number[]): number {
 
 function nodeKey(node: SpecNode | null): string {
   return node ? `${node.file.path}#${node.pointer}` : '';
-}
-
-/** Builds the filter of member `index`: every other member's tag values, or all for all but the first. */
-function tagFilter(partition: TagPartition, index: number, shape: 'split' | 'merge'): TagFilter {
-  const kind = shape === 'split' ? 'enum-value-removed' : 'enum-value-added';
-  const property = partition.property;
-  // A tag value no member covers is reported once, through the first member.
-  if (index > 0) return { property, kind, details: 'all' };
-  const verb = shape === 'split' ? 'removed' : 'added';
-  const others = partition.values.slice(1).flatMap((values) => [...values]);
-  // NOTE: deltas are matched by their detail text, so this must follow `compareValues`.
-  return { property, kind, details: new Set(others.map((value) => `enum value ${value} ${verb}`)) };
-}
-
-/** True when a delta is a tag value change that the filter leaves out. */
-function isCovered(delta: SchemaDelta, tag: TagFilter, at: string): boolean {
-  if (delta.kind !== tag.kind || delta.propertyPath.join('/') !== at) return false;
-  return tag.details === 'all' || tag.details.has(delta.detail);
-}
-
-/** True when no two type sets share a type; integer values are numbers too. */
-function disjointTypes(sets: Set<string>[]): boolean {
-  const seen = new Set<string>();
-  for (const set of sets) {
-    const widened = set.has('integer') ? new Set([...set, 'number']) : set;
-    if ([...widened].some((type) => seen.has(type))) return false;
-    for (const type of widened) seen.add(type);
-  }
-  return true;
-}
-
-/** Names the switch between `anyOf` and `oneOf` with no members in the other keyword. */
-function keywordSwitch(
-  base: SchemaView,
-  revision: SchemaView,
-): 'any-of-became-one-of' | 'one-of-became-any-of' | undefined {
-  const onlyAnyOf = (view: SchemaView) => view.anyOf.length > 0 && view.oneOf.length === 0;
-  const onlyOneOf = (view: SchemaView) => view.oneOf.length > 0 && view.anyOf.length === 0;
-  if (onlyAnyOf(base) && onlyOneOf(revision)) return 'any-of-became-one-of';
-  if (onlyOneOf(base) && onlyAnyOf(revision)) return 'one-of-became-any-of';
-  return undefined;
 }
 
 function compareNullability(base: SchemaView, revision: SchemaView, add: Add): void {

@@ -7,6 +7,7 @@ import {
   type SpecNode,
 } from '@specgate/core';
 
+import type { SchemaDelta } from './schema-object.js';
 import { viewSchema, type SchemaView } from './schema-view.js';
 
 /**
@@ -19,6 +20,14 @@ export interface TagPartition {
   values: Set<string>[];
   /** True when every member requires the tag; a value without an optional tag fits them all. */
   required: boolean;
+}
+
+/** Enum values of a member's tag property that another member covers, as delta details. */
+export interface TagFilter {
+  property: string;
+  kind: 'enum-value-removed' | 'enum-value-added';
+  /** Details of the deltas to leave out, or `all` for every such delta on the tag property. */
+  details: Set<string> | 'all';
 }
 
 /** Two members that accept one common value: an object with only `properties`. */
@@ -218,4 +227,49 @@ function propertyText(
   const value = asRecord(deref(document, property).value) ?? {};
   if (value['readOnly'] === true || value['writeOnly'] === true) return HIDDEN;
   return stableStringify(value);
+}
+
+/** Builds the filter of member `index`: every other member's tag values, or all for all but the first. */
+export function tagFilter(
+  partition: TagPartition,
+  index: number,
+  shape: 'split' | 'merge',
+): TagFilter {
+  const kind = shape === 'split' ? 'enum-value-removed' : 'enum-value-added';
+  const property = partition.property;
+  // A tag value no member covers is reported once, through the first member.
+  if (index > 0) return { property, kind, details: 'all' };
+  const verb = shape === 'split' ? 'removed' : 'added';
+  const others = partition.values.slice(1).flatMap((values) => [...values]);
+  // NOTE: deltas are matched by their detail text, so this must follow `compareValues`.
+  return { property, kind, details: new Set(others.map((value) => `enum value ${value} ${verb}`)) };
+}
+
+/** True when a delta is a tag value change that the filter leaves out. */
+export function isCovered(delta: SchemaDelta, tag: TagFilter, at: string): boolean {
+  if (delta.kind !== tag.kind || delta.propertyPath.join('/') !== at) return false;
+  return tag.details === 'all' || tag.details.has(delta.detail);
+}
+
+/** True when no two type sets share a type; integer values are numbers too. */
+export function disjointTypes(sets: Set<string>[]): boolean {
+  const seen = new Set<string>();
+  for (const set of sets) {
+    const widened = set.has('integer') ? new Set([...set, 'number']) : set;
+    if ([...widened].some((type) => seen.has(type))) return false;
+    for (const type of widened) seen.add(type);
+  }
+  return true;
+}
+
+/** Names the switch between `anyOf` and `oneOf` with no members in the other keyword. */
+export function keywordSwitch(
+  base: SchemaView,
+  revision: SchemaView,
+): 'any-of-became-one-of' | 'one-of-became-any-of' | undefined {
+  const onlyAnyOf = (view: SchemaView) => view.anyOf.length > 0 && view.oneOf.length === 0;
+  const onlyOneOf = (view: SchemaView) => view.oneOf.length > 0 && view.anyOf.length === 0;
+  if (onlyAnyOf(base) && onlyOneOf(revision)) return 'any-of-became-one-of';
+  if (onlyOneOf(base) && onlyAnyOf(revision)) return 'one-of-became-any-of';
+  return undefined;
 }
