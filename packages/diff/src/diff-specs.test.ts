@@ -345,6 +345,32 @@ describe('plain schema split into oneOf members', () => {
         'warning',
         'response 200 (application/json): property color: optional property removed (in oneOf members Cat, Dog)',
       ],
+      [
+        'response-body-one-of-members-overlap',
+        'info',
+        'response 200 (application/json): oneOf members "Cat" and "Dog" both accept an object with only name, and oneOf rejects a value that fits more than one member',
+      ],
+    ]);
+  });
+
+  test('optional tag leaves members overlapping', async () => {
+    const tagged = (title: string, kind: string) =>
+      member(title, `name: { type: string }, kind: { type: string, enum: [${kind}] }`);
+    const plain = OBJECT(
+      'name',
+      'name: { type: string }\nkind: { type: string, enum: [cat, dog] }',
+    );
+    const split = `oneOf:\n  - ${tagged('Cat', 'cat')}\n  - ${tagged('Dog', 'dog')}`;
+    const changes = await diffMessages(
+      dogsSpec({ schema: 'type: string', requestSchema: plain }),
+      dogsSpec({ schema: 'type: string', requestSchema: split }),
+    );
+    expect(changes).toEqual([
+      [
+        'request-body-one-of-members-overlap',
+        'error',
+        'request body (application/json): oneOf members "Cat" and "Dog" both accept an object with only name, and oneOf rejects a value that fits more than one member',
+      ],
     ]);
   });
 
@@ -359,13 +385,18 @@ describe('plain schema split into oneOf members', () => {
       dogsSpec({ schema: 'type: string', requestSchema: PLAIN }),
       dogsSpec({ schema: 'type: string', requestSchema: split }),
     );
-    expect(changes).toEqual(
-      ['Ant', 'Bee', 'Cow', 'Dog', 'Eel'].map((title) => [
+    expect(changes).toEqual([
+      [
+        'request-body-one-of-members-overlap',
+        'error',
+        'request body (application/json): oneOf members "Ant" and "Bee" both accept an object with only name, and oneOf rejects a value that fits more than one member',
+      ],
+      ...['Ant', 'Bee', 'Cow', 'Dog', 'Eel'].map((title) => [
         'request-body-one-of-member-added',
         'info',
         `request body (application/json): oneOf member "${title}" added; the plain schema matches member "Pet"`,
       ]),
-    );
+    ]);
   });
 });
 

@@ -2,6 +2,16 @@ import { asRecord, deref, stableStringify, type SpecDocument, type SpecNode } fr
 
 import { SCHEMA_CHANGE_LEVELS, type Direction } from './change-kinds.js';
 import { viewSchema, type Bound, type SchemaView } from './schema-view.js';
+import {
+  disjointTypes,
+  findOverlap,
+  findTagPartition,
+  isCovered,
+  keywordSwitch,
+  tagFilter,
+  type TagFilter,
+  type TagPartition,
+} from './union-members.js';
 
 /** One difference found between two schemas, before it is tied to an operation. */
 export interface SchemaDelta {
@@ -32,6 +42,8 @@ interface NestedPair {
   key: string;
   /** The `oneOf`/`anyOf` member that a plain schema was compared with, named in messages. */
   member?: MemberLabel;
+  /** Findings on the union's tag property that other members cover, left out when collecting. */
+  filter?: TagFilter;
 }
 
 /** The keyword and name of a `oneOf`/`anyOf` member, as messages name it. */
@@ -121,7 +133,8 @@ export class SchemaComparer {
     if (sameType.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
     compareNullability(baseView, revisionView, add);
-    const compared = this.matchMembers(revisionView.node, sameType, 'merge', direction);
+    const partition = this.partitionOf(this.base, baseView, sameType);
+    const compared = this.matchMembers(revisionView.node, sameType, 'merge', direction, partition);
     const labelled = sameType.length > 1;
     for (const member of members) {
       const pair = compared.get(member);
@@ -162,7 +175,9 @@ export class SchemaComparer {
     if (sameType.length === 0) return false;
     const add = recordLocal(result, baseView, revisionView);
     compareNullability(baseView, revisionView, add);
-    const compared = this.matchMembers(baseView.node, sameType, 'split', direction);
+    const partition = this.partitionOf(this.revision, revisionView, sameType);
+    const compared = this.matchMembers(baseView.node, sameType, 'split', direction, partition);
+    if (!partition?.required) this.reportOverlap(sameType, baseView.node, add);
     const labelled = sameType.length > 1;
     for (const member of members) {
       const pair = compared.get(member);
@@ -187,14 +202,18 @@ export class SchemaComparer {
    * and returns the compared pairs by member. Every member is compared when each of them
    * must be covered: a split read as a response (clients may receive any member) and a
    * merge read as a request (clients sent values of any member). Otherwise the plain schema
-   * needs to match one member, and the one with the fewest breaking differences is kept,
-   * taken from the `MAX_RANKED_MEMBERS` members whose property names overlap most.
+   * needs to match one member. When a tag property partitions the members, each value of
+   * the plain schema fits the member of its tag. So every member is compared, in either
+   * case, and the tag values that other members cover are left out of its findings.
+   * Otherwise the member with the fewest breaking differences is kept, taken from the
+   * `MAX_RANKED_MEMBERS` members whose property names overlap most.
    */
   private matchMembers(
     plain: SpecNode,
     members: ComposedMember[],
     shape: 'split' | 'merge',
     direction: Direction,
+    partition: TagPartition | undefined,
   ): Map<ComposedMember, NestedPair> {
     const pairOf = (member: ComposedMember): NestedPair => ({
       segment: null,
@@ -203,8 +222,15 @@ export class SchemaComparer {
           ? this.comparePair(plain, member.node, direction)
           : this.comparePair(member.node, plain, direction),
     });
+    if (partition) {
+      return new Map(
+        members.map((member, index) => {
+          const filter = tagFilter(partition, index, shape);
+          return [member, { ...pairOf(member), filter }];
+        }),
+      );
+    }
     const coverEach = (shape === 'split') === (direction === 'response');
-    // NOTE: `oneOf` rejects a value that fits two members; the match does not check for overlaps.
     if (coverEach || members.length === 1)
       return new Map(members.map((member) => [member, pairOf(member)]));
     const plainDocument = shape === 'split' ? this.base : this.revision;
@@ -226,6 +252,46 @@ export class SchemaComparer {
     }
     const chosen = best as { member: ComposedMember; pair: NestedPair };
     return new Map([[chosen.member, chosen.pair]]);
+  }
+
+  /** Finds the tag property of a union's members of the plain schema's types, if any. */
+  private partitionOf(
+    document: SpecDocument,
+    union: SchemaView,
+    members: ComposedMember[],
+  ): TagPartition | undefined {
+    const nodes = members.map((member) => member.node);
+    return findTagPartition(document, union, nodes);
+  }
+
+  /**
+   * Reports two `oneOf` members of a split that both accept an object the plain schema
+   * accepted, because `oneOf` rejects a value that fits more than one member.
+   */
+  private reportOverlap(members: ComposedMember[], plain: SpecNode | undefined, add: Add): void {
+    const oneOf = members.filter((member) => member.keyword === 'oneOf');
+    const nodes = oneOf.map((member) => member.node);
+    const found = findOverlap(this.revision, nodes, plain && { document: this.base, node: plain });
+    if (!found) return;
+    const names = [found.first, found.second].map((index) =>
+      memberName((oneOf[index] as ComposedMember).node),
+    );
+    const value =
+      found.properties.length === 0
+        ? 'an empty object'
+        : `an object with only ${found.properties.join(', ')}`;
+    add(
+      'one-of-members-overlap',
+      `oneOf members ${names.join(' and ')} both accept ${value}, and oneOf rejects a value that fits more than one member`,
+    );
+  }
+
+  /** True when the members' types, or a tag they all require, show that no value fits two. */
+  private disjointMembers(union: SchemaView, members: SpecNode[]): boolean {
+    const types = members.map((member) => viewSchema(this.revision, deref(this.revision, member)));
+    const known = types.map((view) => (view.nullable ? null : view.types));
+    if (known.every((set) => set !== null) && disjointTypes(known as Set<string>[])) return true;
+    return findTagPartition(this.revision, union, members)?.required === true;
   }
 
   /** True when a member schema allows at least one of `types`. */
@@ -250,15 +316,19 @@ export class SchemaComparer {
     const deltas: SchemaDelta[] = [];
     const byMember = new Map<string, { index: number; detail: string; names: string[] }>();
     const visited = new Set<string>([rootKey]);
-    const queue: { key: string; path: string[]; member: MemberLabel | undefined }[] = [
-      { key: rootKey, path: [], member: undefined },
-    ];
+    const queue: {
+      key: string;
+      path: string[];
+      member: MemberLabel | undefined;
+      filter?: { tag: TagFilter; at: string };
+    }[] = [{ key: rootKey, path: [], member: undefined }];
     for (let index = 0; index < queue.length; index += 1) {
-      const { key, path, member } = queue[index] as (typeof queue)[number];
+      const { key, path, member, filter } = queue[index] as (typeof queue)[number];
       const result = this.pairs.get(key) as PairResult;
       for (const delta of result.local) {
         const placed =
           path.length === 0 ? delta : { ...delta, propertyPath: [...path, ...delta.propertyPath] };
+        if (filter && isCovered(placed, filter.tag, filter.at)) continue;
         if (!member) {
           deltas.push(placed);
           continue;
@@ -289,10 +359,15 @@ export class SchemaComparer {
         // visited once, so its deltas name only the first of those members.
         if (visited.has(nested.key) || this.pairs.get(nested.key)?.clean === true) continue;
         visited.add(nested.key);
+        const nestedPath = nested.segment === null ? path : [...path, nested.segment];
+        const tag = nested.filter;
         queue.push({
           key: nested.key,
-          path: nested.segment === null ? path : [...path, nested.segment],
+          path: nestedPath,
           member: nested.member ?? member,
+          ...(tag
+            ? { filter: { tag, at: [...nestedPath, tag.property].join('/') } }
+            : filter && { filter }),
         });
       }
     }
@@ -403,6 +478,7 @@ export class SchemaComparer {
         key: this.comparePair(baseExtra, revisionExtra, direction),
       });
     }
+    this.compareKeywordSwitch(baseView, revisionView, add);
     const [baseOneOf, revisionOneOf, baseAnyOf, revisionAnyOf] = alignCompositions(
       baseView,
       revisionView,
@@ -425,6 +501,32 @@ export class SchemaComparer {
       revisionView,
       result,
     );
+  }
+
+  /**
+   * Reports an `anyOf` that became a `oneOf` or the reverse, unless the new members are
+   * distinguished by type or by a tag they all require, because then no value fits two of them and
+   * the keywords accept the same values. When the members stayed the same and two of them
+   * accept a common value, the new `oneOf` rejects that value, which the `anyOf` accepted.
+   */
+  private compareKeywordSwitch(baseView: SchemaView, revisionView: SchemaView, add: Add): void {
+    const switched = keywordSwitch(baseView, revisionView);
+    if (switched === undefined) return;
+    const revisionMembers = [...revisionView.oneOf, ...revisionView.anyOf];
+    if (this.disjointMembers(revisionView, revisionMembers)) return;
+    if (switched === 'one-of-became-any-of') add(switched, 'oneOf became anyOf');
+    if (switched !== 'any-of-became-one-of') return;
+    add(switched, 'anyOf became oneOf');
+    const same =
+      baseView.anyOf.length === revisionView.oneOf.length &&
+      baseView.anyOf.every(
+        (member, index) =>
+          stableStringify(deref(this.base, member).value) ===
+          stableStringify(deref(this.revision, revisionView.oneOf[index] as SpecNode).value),
+      );
+    if (!same) return;
+    const members = composedMembers(revisionView);
+    this.reportOverlap(members, undefined, add);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { ChangeKind } from './change-kind.js';
 import { additionalPropertiesNarrowed } from './additional-properties-narrowed.js';
 import { additionalPropertiesWidened } from './additional-properties-widened.js';
+import { anyOfBecameOneOf } from './any-of-became-one-of.js';
 import { anyOfMemberAdded } from './any-of-member-added.js';
 import { anyOfMemberRemoved } from './any-of-member-removed.js';
 import { apiBasePathChanged } from './api-base-path-changed.js';
@@ -60,8 +61,10 @@ import { minSet } from './min-set.js';
 import { multipleOfChanged } from './multiple-of-changed.js';
 import { newOptionalRequestParameter } from './new-optional-request-parameter.js';
 import { newRequiredRequestParameter } from './new-required-request-parameter.js';
+import { oneOfBecameAnyOf } from './one-of-became-any-of.js';
 import { oneOfMemberAdded } from './one-of-member-added.js';
 import { oneOfMemberRemoved } from './one-of-member-removed.js';
+import { oneOfMembersOverlap } from './one-of-members-overlap.js';
 import { operationIdChanged } from './operation-id-changed.js';
 import { optionalPropertyAdded } from './optional-property-added.js';
 import { optionalPropertyRemoved } from './optional-property-removed.js';
@@ -186,6 +189,9 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   oneOfMemberRemoved,
   anyOfMemberAdded,
   anyOfMemberRemoved,
+  oneOfMembersOverlap,
+  anyOfBecameOneOf,
+  oneOfBecameAnyOf,
   discriminatorChanged,
   discriminatorMappingChanged,
   extensibleEnumValueAdded,
