@@ -281,7 +281,7 @@ function pickError(errors: ErrorObject[]): ErrorObject {
   return ranked[0] as ErrorObject;
 }
 
-/** How a value of each JSON Schema type is written in YAML, for type errors. */
+/** The YAML form of a value of each JSON Schema type, named in type errors. */
 const TYPE_FORMS: Record<string, string> = {
   array: 'a list; write each item on its own line after `- `',
   object: 'a mapping; write each entry as `key: value` on its own line',
