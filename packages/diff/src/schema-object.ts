@@ -530,6 +530,62 @@ export class SchemaComparer {
   }
 
   /**
+   * Reports a `oneOf`/`anyOf` added to a schema that keeps its own keywords, or removed from
+   * one, as one change. Next to `type` or `properties` the members are a further condition
+   * that every value must also meet, not alternatives to the schema, so adding them narrows
+   * what the schema accepts and removing them widens it. Returns false for anything else,
+   * such as members added to an existing list or a schema split into members.
+   */
+  private reportConstraint(
+    baseMembers: SpecNode[],
+    revisionMembers: SpecNode[],
+    unmatched: SpecNode[],
+    prefix: string,
+    baseView: SchemaView,
+    revisionView: SchemaView,
+    result: PairResult,
+  ): boolean {
+    const keyword = prefix === 'one-of' ? 'oneOf' : 'anyOf';
+    // A single member is merged into the view, so the written keyword tells whether a side has one.
+    const written = (view: SchemaView): boolean =>
+      asRecord(view.node.value)?.[keyword] !== undefined;
+    if (
+      baseMembers.length === 0 &&
+      !written(baseView) &&
+      unmatched.length === revisionMembers.length &&
+      constrainsOnItsOwn(baseView.node) &&
+      constrainsOnItsOwn(revisionView.node) &&
+      !revisionMembers.some((member) => impliedBy(deref(this.revision, member), baseView))
+    ) {
+      result.local.push({
+        kind: `${prefix}-constraint-added`,
+        propertyPath: [],
+        base: baseView.node,
+        revision: revisionView.node,
+        detail: `${keyword} of ${revisionMembers.length} members added, which every value must now also match`,
+      });
+      return true;
+    }
+    if (
+      revisionMembers.length === 0 &&
+      !written(revisionView) &&
+      constrainsOnItsOwn(baseView.node) &&
+      constrainsOnItsOwn(revisionView.node) &&
+      !baseMembers.some((member) => impliedBy(deref(this.base, member), revisionView))
+    ) {
+      result.local.push({
+        kind: `${prefix}-constraint-removed`,
+        propertyPath: [],
+        base: baseView.node,
+        revision: revisionView.node,
+        detail: `${keyword} of ${baseMembers.length} members removed, which every value had to match`,
+      });
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Pairs `oneOf`/`anyOf` members by what they are, not where they sit: the same
    * component name first, then equal content, then position among the rest.
    */
@@ -548,6 +604,18 @@ export class SchemaComparer {
     const unmatched = revisionMembers.filter(
       (member) => stableStringify(deref(this.revision, member).value) !== baseContent,
     );
+    if (
+      this.reportConstraint(
+        baseMembers,
+        revisionMembers,
+        unmatched,
+        prefix,
+        baseView,
+        revisionView,
+        result,
+      )
+    )
+      return;
     const leftovers: SpecNode[] = [];
     for (const member of baseMembers) {
       const index = findMatch(member, unmatched, this.base, this.revision);
@@ -600,6 +668,33 @@ export class SchemaComparer {
       });
     }
   }
+}
+
+/** Keywords that leave what a schema accepts as it is, besides its `oneOf` and `anyOf`. */
+const NON_CONSTRAINING = new Set([...ANNOTATION_KEYWORDS, 'oneOf', 'anyOf', 'discriminator']);
+
+/** True when a schema node has keywords of its own that restrict values, besides its members. */
+function constrainsOnItsOwn(node: SpecNode): boolean {
+  const schema = asRecord(node.value) ?? {};
+  return Object.keys(schema).some((key) => !NON_CONSTRAINING.has(key) && !key.startsWith('x-'));
+}
+
+/**
+ * True when every value of `view` matches `member` for sure: the member only requires
+ * properties that the schema already requires. Such a member makes an added `anyOf` accept
+ * what the schema accepted, as when `required: [state]` becomes `anyOf: [{ required: [state] },
+ * { required: [assignees] }]`; that widens the schema, and its members are reported as added.
+ */
+function impliedBy(member: SpecNode, view: SchemaView): boolean {
+  const schema = asRecord(member.value) ?? {};
+  const required = schema['required'];
+  return (
+    Object.keys(schema).every(
+      (key) => key === 'required' || ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-'),
+    ) &&
+    (required === undefined ||
+      (Array.isArray(required) && required.every((name) => view.required.has(String(name)))))
+  );
 }
 
 /** A `oneOf` or `anyOf` member with the names its changes take. */

@@ -2,6 +2,8 @@ import type { ChangeKind } from './change-kind.js';
 import { additionalPropertiesNarrowed } from './additional-properties-narrowed.js';
 import { additionalPropertiesWidened } from './additional-properties-widened.js';
 import { anyOfBecameOneOf } from './any-of-became-one-of.js';
+import { anyOfConstraintAdded } from './any-of-constraint-added.js';
+import { anyOfConstraintRemoved } from './any-of-constraint-removed.js';
 import { anyOfMemberAdded } from './any-of-member-added.js';
 import { anyOfMemberRemoved } from './any-of-member-removed.js';
 import { apiBasePathChanged } from './api-base-path-changed.js';
@@ -62,6 +64,8 @@ import { multipleOfChanged } from './multiple-of-changed.js';
 import { newOptionalRequestParameter } from './new-optional-request-parameter.js';
 import { newRequiredRequestParameter } from './new-required-request-parameter.js';
 import { oneOfBecameAnyOf } from './one-of-became-any-of.js';
+import { oneOfConstraintAdded } from './one-of-constraint-added.js';
+import { oneOfConstraintRemoved } from './one-of-constraint-removed.js';
 import { oneOfMemberAdded } from './one-of-member-added.js';
 import { oneOfMemberRemoved } from './one-of-member-removed.js';
 import { oneOfMembersOverlap } from './one-of-members-overlap.js';
@@ -192,6 +196,10 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   oneOfMembersOverlap,
   anyOfBecameOneOf,
   oneOfBecameAnyOf,
+  oneOfConstraintAdded,
+  oneOfConstraintRemoved,
+  anyOfConstraintAdded,
+  anyOfConstraintRemoved,
   discriminatorChanged,
   discriminatorMappingChanged,
   extensibleEnumValueAdded,
