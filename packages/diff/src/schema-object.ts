@@ -546,7 +546,7 @@ export class SchemaComparer {
     result: PairResult,
   ): boolean {
     const keyword = prefix === 'one-of' ? 'oneOf' : 'anyOf';
-    // A single member is merged into the view, so the written keyword tells whether a side has one.
+    // A single member is merged into the view, so only the written keyword shows that a side has one.
     const written = (view: SchemaView): boolean =>
       asRecord(view.node.value)?.[keyword] !== undefined;
     if (
@@ -681,9 +681,10 @@ function constrainsOnItsOwn(node: SpecNode): boolean {
 
 /**
  * True when every value of `view` matches `member` for sure: the member only requires
- * properties that the schema already requires. Such a member makes an added `anyOf` accept
- * what the schema accepted, as when `required: [state]` becomes `anyOf: [{ required: [state] },
- * { required: [assignees] }]`; that widens the schema, and its members are reported as added.
+ * properties that the schema already requires. An added `anyOf` with such a member accepts
+ * what the schema accepted. One example is `required: [state]` becoming `anyOf: [{ required:
+ * [state] }, { required: [assignees] }]`, which widens the schema, so its members are
+ * reported as added.
  */
 function impliedBy(member: SpecNode, view: SchemaView): boolean {
   const schema = asRecord(member.value) ?? {};
