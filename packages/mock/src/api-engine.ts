@@ -107,6 +107,7 @@ export class ApiEngine {
       // only, so it neither reads nor parses the files again. Its resolver rewrites the
       // tree in place, hence the copy.
       const tree = structuredClone(bundleSpec(document));
+      if (document.version === '2.0') withDefaultMediaTypes(tree);
       operations = (await prism.http.getHttpOperationsFromSpec(tree)) as IHttpOperation[];
     } catch (error) {
       const file = document.rootFile.displayPath;
@@ -357,4 +358,14 @@ function problemOutcome(problem: Problem): MockOutcome {
     violations: problem.violations ?? [],
     cached: false,
   };
+}
+
+/**
+ * Gives a Swagger 2.0 tree JSON as its media type where it names none. Without `produces`
+ * Prism finds no media type for a response and answers with an empty body, although the
+ * response has a schema; JSON is what such APIs send in practice.
+ */
+function withDefaultMediaTypes(tree: Record<string, unknown>): void {
+  tree['produces'] ??= ['application/json'];
+  tree['consumes'] ??= ['application/json'];
 }

@@ -378,6 +378,37 @@ describe('startMock', () => {
     );
   });
 
+  test('Swagger 2.0 without produces answers JSON', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
+    try {
+      const spec = path.join(directory, 'comics.yaml');
+      await writeFile(
+        spec,
+        [
+          "swagger: '2.0'",
+          'info: {title: Comics, version: 1.0.0}',
+          'paths:',
+          '  /comic:',
+          '    get:',
+          '      responses:',
+          "        '200':",
+          '          description: the comic',
+          '          schema:',
+          '            type: object',
+          '            properties: {num: {type: integer, example: 614}}',
+          '',
+        ].join('\n'),
+      );
+      const server = await start({ apis: [{ name: 'comics', spec }] });
+      const response = await fetch(`${server.urls['comics']}/comic`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual({ num: 614 });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   test('a spec without paths answers 404 route-not-found', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {
