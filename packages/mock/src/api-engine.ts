@@ -361,9 +361,9 @@ function problemOutcome(problem: Problem): MockOutcome {
 }
 
 /**
- * Gives a Swagger 2.0 tree JSON as its media type where it names none. Without `produces`
- * Prism finds no media type for a response and answers with an empty body, although the
- * response has a schema; JSON is what such APIs send in practice.
+ * Sets JSON as the media type of a Swagger 2.0 tree that names none. Without `produces`, Prism
+ * finds no media type for a response and sends an empty body although the response has a
+ * schema. Such APIs send JSON in practice.
  */
 function withDefaultMediaTypes(tree: Record<string, unknown>): void {
   tree['produces'] ??= ['application/json'];
