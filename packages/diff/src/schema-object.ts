@@ -555,7 +555,10 @@ export class SchemaComparer {
       unmatched.length === revisionMembers.length &&
       constrainsOnItsOwn(baseView.node) &&
       constrainsOnItsOwn(revisionView.node) &&
-      !revisionMembers.some((member) => impliedBy(deref(this.revision, member), baseView))
+      !(
+        keyword === 'anyOf' &&
+        revisionMembers.some((member) => impliedBy(deref(this.revision, member), baseView))
+      )
     ) {
       result.local.push({
         kind: `${prefix}-constraint-added`,
@@ -571,7 +574,10 @@ export class SchemaComparer {
       !written(revisionView) &&
       constrainsOnItsOwn(baseView.node) &&
       constrainsOnItsOwn(revisionView.node) &&
-      !baseMembers.some((member) => impliedBy(deref(this.base, member), revisionView))
+      !(
+        keyword === 'anyOf' &&
+        baseMembers.some((member) => impliedBy(deref(this.base, member), revisionView))
+      )
     ) {
       result.local.push({
         kind: `${prefix}-constraint-removed`,
@@ -684,7 +690,8 @@ function constrainsOnItsOwn(node: SpecNode): boolean {
  * properties that the schema already requires. An added `anyOf` with such a member accepts
  * what the schema accepted. One example is `required: [state]` becoming `anyOf: [{ required:
  * [state] }, { required: [assignees] }]`, which widens the schema, so its members are
- * reported as added.
+ * reported as added. A `oneOf` still narrows, because a value that also fits another member
+ * fits two and is rejected.
  */
 function impliedBy(member: SpecNode, view: SchemaView): boolean {
   const schema = asRecord(member.value) ?? {};
