@@ -119,6 +119,15 @@ describe('compareFindings', () => {
     ]);
   });
 
+  it('orders findings on one line by column', () => {
+    const at = (id: string, column: number): Finding => {
+      const base = finding(id, 'warning', 'min.json', 1);
+      return { ...base, location: { file: 'min.json', pointer: '', line: 1, column } };
+    };
+    const findings = [at('a', 11101), at('b', 501), at('c', 5266)];
+    expect([...findings].sort(compareFindings).map((item) => item.id)).toEqual(['b', 'c', 'a']);
+  });
+
   it('orders a gated finding by the level it counts at', () => {
     const removal = {
       ...finding('endpoint-removed', 'error', 'a.yaml', 1),

@@ -136,12 +136,13 @@ export function asCounted(finding: Finding): Finding {
   return counted;
 }
 
-/** Orders findings by the level they count at (errors first), then file, line and id. */
+/** Orders findings by the level they count at (errors first), then file, line, column and id. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     LEVEL_RANK[gateLevelOf(b)] - LEVEL_RANK[gateLevelOf(a)] ||
     compareText(a.location?.file ?? '', b.location?.file ?? '') ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
     compareText(a.id, b.id)
   );
 }
