@@ -333,6 +333,14 @@ describe('SourceFile format and parsing', () => {
     expect(node).toEqual({ a: 1 });
   });
 
+  it('raises PARSE_ERROR naming the depth limit of YAML', () => {
+    const lines = Array.from({ length: 1100 }, (_, depth) => `${' '.repeat(depth)}a:`);
+    const error = errorOf(() => yamlFile(`${lines.join('\n')} 1\n`));
+    expect(error.message).toBe(
+      'openapi.yaml:1000:1000: the YAML is nested more than 1,000 levels deep. Flatten it, or move deep parts into components.',
+    );
+  });
+
   it('raises PARSE_ERROR with the place of invalid YAML', () => {
     const error = errorOf(() => yamlFile('openapi: 3.0.0\ninfo:\n  title: [unclosed\n'));
     expect(error.code).toBe('PARSE_ERROR');

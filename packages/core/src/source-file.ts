@@ -176,6 +176,13 @@ function loadWithJsYaml(text: string, displayPath: string): unknown {
       (error as { mark?: { line: number; column: number } }).mark ?? secondDocumentMark(text);
     const reason = (error as { reason?: string }).reason ?? String(error);
     const where = mark ? `${mark.line + 1}:${mark.column + 1}` : '1:1';
+    if (/maxDepth/.test(reason)) {
+      throw new SpecgateError(
+        'PARSE_ERROR',
+        `${displayPath}:${where}: the YAML is nested more than ${MAX_YAML_DEPTH.toLocaleString('en-US')} levels deep. Flatten it, or move deep parts into components.`,
+        { file: displayPath, cause: error },
+      );
+    }
     throw new SpecgateError(
       'PARSE_ERROR',
       `${displayPath}:${where}: invalid YAML (${reason}). Fix the syntax at that place.`,
