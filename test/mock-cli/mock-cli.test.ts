@@ -152,6 +152,25 @@ describe('specgate mock bad input', () => {
     }
   });
 
+  test('prefix that is not a plain path', async () => {
+    for (const prefix of ['/x?q', '/x/../b', '/%78']) {
+      const run = await runCli(['mock', PETS, '--single-port', '--prefix', `pets=${prefix}`], REPO);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `specgate: error: --prefix "pets=${prefix}" is not a plain path. Leave out ?, #, % and the segments . and .., e.g. --prefix NAME=/v1.\n`,
+      );
+    }
+  });
+
+  test('two prefixes for one API', async () => {
+    const args = ['mock', PETS, '--single-port', '--prefix', 'pets=/x', '--prefix', 'pets=/y'];
+    const run = await runCli(args, REPO);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'specgate: error: --prefix gives API "pets" two prefixes. Keep one --prefix pets=/path.\n',
+    );
+  });
+
   test('unknown prefix name', async () => {
     const run = await runCli(['mock', PETS, '--single-port', '--prefix', 'nope=/x'], REPO);
     expect(run.code).toBe(2);

@@ -164,7 +164,20 @@ function withPrefixes(apis: MockApiInput[], prefixes: readonly string[]): MockAp
         `--prefix "${entry}" names no mocked API. Use NAME=/path with one of: ${apis.map((api) => api.name).join(', ')}.`,
       );
     }
-    byName.set(name, entry.slice(separator + 1));
+    if (byName.has(name)) {
+      throw new SpecgateError(
+        'USAGE',
+        `--prefix gives API "${name}" two prefixes. Keep one --prefix ${name}=/path.`,
+      );
+    }
+    const prefix = entry.slice(separator + 1);
+    if (/[?#%]/.test(prefix) || prefix.split('/').some((part) => part === '.' || part === '..')) {
+      throw new SpecgateError(
+        'USAGE',
+        `--prefix "${entry}" is not a plain path. Leave out ?, #, % and the segments . and .., e.g. --prefix NAME=/v1.`,
+      );
+    }
+    byName.set(name, prefix);
   }
   return apis.map((api) => {
     const prefix = byName.get(api.name);
