@@ -123,6 +123,11 @@ export class ApiEngine {
     return findSpecWarnings(document);
   }
 
+  /** The path templates of the spec's operations, e.g. `/pets/{petId}`. */
+  pathTemplates(): string[] {
+    return [...new Set((this.loaded?.operations ?? []).map((operation) => operation.path))];
+  }
+
   /** True when one of the spec's path templates matches `requestPath`. */
   hasPath(requestPath: string): boolean {
     return this.loaded?.pathPatterns.some((entry) => entry.pattern.test(requestPath)) ?? false;

@@ -409,6 +409,20 @@ describe('startMock', () => {
     }
   });
 
+  test('a prefix over another API path is a usage error', async () => {
+    const notes = path.join(FIXTURES, 'nullable-30.yaml');
+    const failure = startMock({
+      apis: [
+        { name: 'pets', spec: PETS, prefix: '' },
+        { name: 'notes', spec: notes, prefix: '/pets' },
+      ],
+      singlePort: true,
+    });
+    await expect(failure).rejects.toThrow(
+      `${PETS} serves /pets, but on one port the prefix "/pets" of API "notes" takes those requests. Give "notes" another prefix with --prefix notes=/PATH.`,
+    );
+  });
+
   test('a spec without paths answers 404 route-not-found', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {

@@ -138,6 +138,7 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
       options.onEvent?.({ kind: 'warning', api: engine.name, warning });
   }
 
+  if (options.singlePort) checkShadowedPaths(options.apis, engines);
   const groups: Mount[][] = options.singlePort
     ? [engines.map((engine, index) => ({ prefix: prefixOf(options.apis[index]), engine }))]
     : engines.map((engine) => [{ prefix: '', engine }]);
@@ -311,6 +312,28 @@ function checkDistinct(
     }
     seen.set(key, api);
   }
+}
+
+/**
+ * Rejects, on one port, an API without a prefix whose path starts with another API's prefix:
+ * requests to that path go to the other API, so the first can never answer them.
+ */
+function checkShadowedPaths(apis: readonly MockApiInput[], engines: readonly ApiEngine[]): void {
+  apis.forEach((api, index) => {
+    if (prefixOf(api) !== '') return;
+    for (const other of apis) {
+      const prefix = prefixOf(other);
+      if (prefix === '') continue;
+      const shadowed = (engines[index] as ApiEngine)
+        .pathTemplates()
+        .find((template) => template === prefix || template.startsWith(`${prefix}/`));
+      if (shadowed === undefined) continue;
+      throw new SpecgateError(
+        'USAGE',
+        `${api.spec} serves ${shadowed}, but on one port the prefix "${prefix}" of API "${other.name}" takes those requests. Give "${other.name}" another prefix with --prefix ${other.name}=/PATH.`,
+      );
+    }
+  });
 }
 
 function prefixOf(api: MockApiInput | undefined): string {
