@@ -316,7 +316,7 @@ function checkDistinct(
 
 /**
  * Rejects, on one port, an API without a prefix whose path starts with another API's prefix:
- * requests to that path go to the other API, so the first can never answer them.
+ * requests to that path go to the other API, so the first never receives them.
  */
 function checkShadowedPaths(apis: readonly MockApiInput[], engines: readonly ApiEngine[]): void {
   apis.forEach((api, index) => {
