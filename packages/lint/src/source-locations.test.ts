@@ -17,9 +17,18 @@ const YAML = [
 const JSON_TEXT =
   '{\n  "paths": {\n    "/pets": {\n      "get": { "operationId": "listPets" },\n      "put": {\n        "tags": ["a"]\n      }\n    }\n  }\n}\n';
 
-const locations = new SourceLocations((file) =>
-  file === 'a.yaml' ? YAML : file === 'a.json' ? JSON_TEXT : undefined,
-);
+const MINIFIED = '{"paths":{"/p":{"get":{"schema":{"type":"string","example":1080}}}}}';
+
+const FLOW_YAML = 'paths:\n  /p: {get: {schema: {type: string, example: 1080, format: int}}}\n';
+
+const TEXTS: Record<string, string> = {
+  'a.yaml': YAML,
+  'a.json': JSON_TEXT,
+  'min.json': MINIFIED,
+  'flow.yaml': FLOW_YAML,
+};
+
+const locations = new SourceLocations((file) => TEXTS[file]);
 
 describe('SourceLocations', () => {
   it('covers a scalar value without its comment', () => {
@@ -46,6 +55,26 @@ describe('SourceLocations', () => {
       column: 7,
       endLine: 6,
       endColumn: 11,
+    });
+  });
+
+  it('ends a number in minified JSON at its comma or brace', () => {
+    const column = MINIFIED.indexOf('1080') + 1;
+    expect(locations.range('min.json', '/paths/~1p/get/schema/example', false)).toEqual({
+      line: 1,
+      column,
+      endLine: 1,
+      endColumn: column + 4,
+    });
+  });
+
+  it('ends a plain value in a YAML flow mapping at its comma', () => {
+    const column = FLOW_YAML.split('\n')[1]!.indexOf('1080') + 1;
+    expect(locations.range('flow.yaml', '/paths/~1p/get/schema/example', false)).toEqual({
+      line: 2,
+      column,
+      endLine: 2,
+      endColumn: column + 4,
     });
   });
 

@@ -11,6 +11,7 @@ export interface SourceRange {
 interface LocatedFile {
   locator: TextLocator;
   lines: string[];
+  json: boolean;
 }
 
 /**
@@ -34,22 +35,25 @@ export class SourceLocations {
     const start = located.locator.locate(pointer);
     const lineText = (located.lines[start.line - 1] ?? '').replace(/\r$/, '');
     const isItem = /^\d+$/.test(lastSegment(pointer)) && lineText[start.column - 1] === '-';
+    const flow = located.json || insideFlow(lineText, start.column - 1);
     const [from, to] = isItem
       ? itemSpan(lineText, start.column - 1)
-      : memberSpan(lineText, start, onKey);
+      : memberSpan(lineText, start, onKey, flow);
     return { line: start.line, column: from + 1, endLine: start.line, endColumn: to + 1 };
   }
 
   #file(file: string): LocatedFile | null {
     if (!this.#files.has(file)) {
       const text = this.#texts(file);
+      const json = text !== undefined && /^\s*[[{]/.test(text);
       this.#files.set(
         file,
         text === undefined
           ? null
           : {
-              locator: new TextLocator(text, /^\s*[[{]/.test(text) ? 'json' : 'yaml'),
+              locator: new TextLocator(text, json ? 'json' : 'yaml'),
               lines: text.split('\n'),
+              json,
             },
       );
     }
@@ -70,7 +74,12 @@ function itemSpan(line: string, dash: number): [number, number] {
 }
 
 /** Returns the span of a `key: value` line's scalar value, or of its key when requested or when the value is a block. */
-function memberSpan(line: string, start: LineColumn, onKey: boolean): [number, number] {
+function memberSpan(
+  line: string,
+  start: LineColumn,
+  onKey: boolean,
+  flow: boolean,
+): [number, number] {
   const keyStart = start.column - 1;
   const keyEnd = keyEndOf(line, keyStart);
   if (onKey || keyEnd <= keyStart) return [keyStart, Math.max(keyEnd, keyStart + 1)];
@@ -79,7 +88,7 @@ function memberSpan(line: string, start: LineColumn, onKey: boolean): [number, n
   if (line[colon] !== ':') return [keyStart, keyEnd];
   let valueStart = colon + 1;
   while (line[valueStart] === ' ' || line[valueStart] === '\t') valueStart += 1;
-  const valueEnd = contentEnd(line, valueStart);
+  const valueEnd = flow ? flowContentEnd(line, valueStart) : contentEnd(line, valueStart);
   const value = line.slice(valueStart, valueEnd);
   // A value that opens a collection spanning lines is shown by its key.
   if (value === '' || value.startsWith('#') || value === '{' || value === '[')
@@ -125,4 +134,30 @@ function contentEnd(line: string, start: number): number {
   if (comment !== -1) end = comment;
   while (end > start && /[\s,]/.test(line[end - 1] ?? '')) end -= 1;
   return end;
+}
+
+/**
+ * Returns the end of a value inside JSON or a YAML flow collection: its closing quote, or
+ * the first `,`, `}`, `]` or space after a plain value such as a number.
+ */
+function flowContentEnd(line: string, start: number): number {
+  const first = line[start];
+  if (first === '"' || first === "'") return quotedEnd(line, start);
+  if (first === '{' || first === '[') return start + 1;
+  let end = start;
+  while (end < line.length && !/[\s,\]}]/.test(line[end] ?? '')) end += 1;
+  return end;
+}
+
+/** True when `column` of a YAML line sits inside a `{` or `[` opened earlier on the line. */
+function insideFlow(line: string, column: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < column; index += 1) {
+    const char = line[index];
+    if (char === '"' || char === "'") index = quotedEnd(line, index) - 1;
+    else if (char === '{' || char === '[') depth += 1;
+    else if ((char === '}' || char === ']') && depth > 0) depth -= 1;
+    else if (char === '#' && (index === 0 || line[index - 1] === ' ')) return false;
+  }
+  return depth > 0;
 }
