@@ -69,7 +69,7 @@ describe('SourceLocations', () => {
   });
 
   it('ends a plain value in a YAML flow mapping at its comma', () => {
-    const column = FLOW_YAML.split('\n')[1]!.indexOf('1080') + 1;
+    const column = (FLOW_YAML.split('\n')[1] ?? '').indexOf('1080') + 1;
     expect(locations.range('flow.yaml', '/paths/~1p/get/schema/example', false)).toEqual({
       line: 2,
       column,
