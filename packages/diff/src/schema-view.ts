@@ -104,6 +104,8 @@ function mergeInto(
   mergeTypes(view, schema, document.version);
   mergeKeywords(view, schema);
   for (const name of keysOf(child(node, 'properties'))) {
+    // NOTE: a property defined in two allOf parts keeps the first part's schema only, so a
+    // keyword that only the second part gives it (an enum, a maxLength) is not compared.
     if (!view.properties.has(name)) {
       view.properties.set(name, child(child(node, 'properties') as SpecNode, name) as SpecNode);
     }
