@@ -188,9 +188,10 @@ function mergeComposition(
   list.value.forEach((_, index) => {
     const member = child(list, index) as SpecNode;
     const resolved = asRecord(deref(document, member).value);
-    // A `{type: 'null'}` branch only makes the schema nullable.
+    // A `{type: 'null'}` branch only makes the schema nullable, and not even that when the
+    // schema's own `type` leaves null out, because a value must meet both.
     if (resolved && resolved['type'] === 'null' && Object.keys(resolved).length <= 2) {
-      view.nullable = true;
+      if (view.types === null || view.types.has('null') || view.nullable) view.nullable = true;
       return;
     }
     members.push(member);
