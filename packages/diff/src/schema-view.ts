@@ -90,6 +90,29 @@ function emptyView(node: SpecNode): SchemaView {
   };
 }
 
+/**
+ * Joins the schemas that two `allOf` parts give one property into a node that reads as their
+ * `allOf`, so a keyword from either part (a type from one, an enum from the other) counts.
+ * Each part keeps its own file and pointer. The joined node has a pointer of its own, so that
+ * comparisons of a part alone stay apart from it.
+ */
+function bothParts(earlier: SpecNode, later: SpecNode): SpecNode {
+  const list = earlier.children?.['allOf'];
+  const parts = list ? [...Object.values(list.children ?? {}), later] : [earlier, later];
+  const first = parts[0] as SpecNode;
+  // The later part usually refines the property (an enum, a bound), so a finding is shown
+  // there: a pointer below it that no file has resolves to it.
+  const pointer = `${later.pointer}/allOf`;
+  const values = parts.map((part) => part.value);
+  const children = Object.fromEntries(parts.map((part, index) => [String(index), part]));
+  return {
+    value: { allOf: values },
+    file: later.file,
+    pointer,
+    children: { allOf: { value: values, file: first.file, pointer, children } },
+  };
+}
+
 function mergeInto(
   view: SchemaView,
   document: SpecDocument,
@@ -104,11 +127,9 @@ function mergeInto(
   mergeTypes(view, schema, document.version);
   mergeKeywords(view, schema);
   for (const name of keysOf(child(node, 'properties'))) {
-    // NOTE: a property defined in two allOf parts keeps the first part's schema only, so a
-    // keyword that only the second part gives it (an enum, a maxLength) is not compared.
-    if (!view.properties.has(name)) {
-      view.properties.set(name, child(child(node, 'properties') as SpecNode, name) as SpecNode);
-    }
+    const property = child(child(node, 'properties') as SpecNode, name) as SpecNode;
+    const earlier = view.properties.get(name);
+    view.properties.set(name, earlier ? bothParts(earlier, property) : property);
   }
   if (Array.isArray(schema['required'])) {
     for (const name of schema['required']) view.required.add(String(name));
