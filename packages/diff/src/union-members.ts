@@ -88,8 +88,8 @@ export function findTagPartition(
 /**
  * Finds two object members that both accept an object holding only the properties either
  * of them requires, when `plain` (if given) accepts that object too. Every check is
- * conservative: a member with keywords other than plain object ones, or a shared property
- * whose schemas differ in any way, is taken as not overlapping.
+ * conservative: a member with keywords other than plain object ones, or a property whose
+ * schemas could admit no common value, is taken as not overlapping.
  */
 export function findOverlap(
   document: SpecDocument,
@@ -98,19 +98,58 @@ export function findOverlap(
 ): MemberOverlap | undefined {
   // NOTE: each property schema is taken to accept some value, so a property schema that
   // accepts none (`not: {}`) makes a reported overlap false.
+  const plainObjectOf = plain && plainObject(plain.document, plain.node);
+  if (plain && !plainObjectOf) return undefined;
   const count = Math.min(members.length, MAX_OVERLAP_MEMBERS);
   for (let first = 0; first < count; first += 1) {
     for (let second = first + 1; second < count; second += 1) {
-      const a = members[first] as SpecNode;
-      const b = members[second] as SpecNode;
-      const candidate = commonObject(document, a, b);
-      if (candidate === undefined) continue;
-      if (!accepts(document, a, candidate) || !accepts(document, b, candidate)) continue;
-      if (plain && !accepts(plain.document, plain.node, candidate)) continue;
-      return { first, second, properties: [...candidate.keys()].sort() };
+      const a = plainObject(document, members[first] as SpecNode);
+      const b = plainObject(document, members[second] as SpecNode);
+      if (!a || !b) continue;
+      const names = new Set([...a.required, ...b.required]);
+      const objects = plainObjectOf ? [a, b, plainObjectOf] : [a, b];
+      if (objects.every((object) => sharedValueFits(object, objects, names)))
+        return { first, second, properties: [...names].sort() };
     }
   }
   return undefined;
+}
+
+/**
+ * True when `object` accepts an object with exactly the properties `names`, each holding a
+ * value that every one of `objects` declaring it accepts.
+ */
+function sharedValueFits(
+  object: PlainObject,
+  objects: readonly PlainObject[],
+  names: ReadonlySet<string>,
+): boolean {
+  if (object.required.some((name) => !names.has(name))) return false;
+  for (const name of names) {
+    if (!object.properties.has(name) && object.closed) return false;
+    const texts = objects.flatMap((each) => {
+      const text = each.properties.get(name);
+      return text === undefined ? [] : [text];
+    });
+    if (!commonValueLikely(texts)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when property schemas, given as texts, surely share a value: they are all the same,
+ * or all but one are a bare `{ type: T }` of the type the remaining one has.
+ */
+function commonValueLikely(texts: readonly string[]): boolean {
+  if (texts.some((text) => text === HIDDEN || text === CONFLICT)) return false;
+  const distinct = [...new Set(texts)];
+  if (distinct.length <= 1) return true;
+  const schemas = distinct.map((text) => asRecord(JSON.parse(text)) ?? {});
+  const bare = schemas.filter((schema) => Object.keys(schema).length === 1 && 'type' in schema);
+  if (distinct.length - bare.length > 1) return false;
+  const types = schemas.map((schema) => schema['type']);
+  if (types.some((type) => type === undefined)) return false;
+  return new Set(types.map((type) => stableStringify(type))).size === 1;
 }
 
 /** Values a discriminator maps to a `$ref` member, or its component name when none is mapped. */
@@ -147,86 +186,103 @@ function disjoint(sets: Set<string>[]): boolean {
 }
 
 /**
- * Builds the object with only the properties `a` or `b` requires, each given the schema
- * of the member that declares it (as text), or `{}` when neither does. Returns undefined
- * when a member is not a plain object schema or a required property is read-only or
- * write-only, because such an object may fit in one direction only.
+ * A plain object schema, or an `allOf` of them: what it requires, whether it rejects other
+ * properties, and the schema text of each property it declares.
  */
-function commonObject(
-  document: SpecDocument,
-  a: SpecNode,
-  b: SpecNode,
-): Map<string, string> | undefined {
-  const left = plainObject(document, a);
-  const right = plainObject(document, b);
-  if (!left || !right) return undefined;
-  const candidate = new Map<string, string>();
-  for (const name of [...left.required, ...right.required]) {
-    const text = propertyText(document, left, name) ?? propertyText(document, right, name) ?? '{}';
-    if (text === HIDDEN) return undefined;
-    candidate.set(name, text);
-  }
-  return candidate;
-}
-
-/**
- * True when the object schema at `node` accepts an object with exactly the properties of
- * `candidate`, each declared with the same schema text or left to `additionalProperties`.
- */
-function accepts(document: SpecDocument, node: SpecNode, candidate: Map<string, string>): boolean {
-  const object = plainObject(document, node);
-  if (!object) return false;
-  if (object.required.some((name) => !candidate.has(name))) return false;
-  for (const [name, text] of candidate) {
-    const declared = propertyText(document, object, name);
-    if (declared === undefined ? object.closed : declared !== text) return false;
-  }
-  return true;
-}
-
-/** A plain object schema: `type: object` with properties, required and boolean extras. */
 interface PlainObject {
-  node: SpecNode;
   required: string[];
   closed: boolean;
-}
-
-/** Reads a member that is a plain object schema, or returns undefined. */
-function plainObject(document: SpecDocument, node: SpecNode): PlainObject | undefined {
-  const resolved = deref(document, node);
-  const schema = asRecord(resolved.value);
-  if (!schema) return undefined;
-  const type = schema['type'];
-  const isObject =
-    type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object');
-  if (!isObject) return undefined;
-  const keys = Object.keys(schema);
-  if (keys.some((key) => !PLAIN_OBJECT_KEYWORDS.has(key) && !key.startsWith('x-')))
-    return undefined;
-  const extra = schema['additionalProperties'];
-  if (extra !== undefined && typeof extra !== 'boolean') return undefined;
-  const required = Array.isArray(schema['required']) ? schema['required'].map(String) : [];
-  return { node: resolved, required, closed: extra === false };
+  /** Schema text by property name: `HIDDEN` for read-only or write-only, `CONFLICT` for two texts. */
+  properties: Map<string, string>;
 }
 
 /** Marks a property that is read-only or write-only. */
 const HIDDEN = '';
 
+/** Marks a property that two `allOf` parts declare with different schemas. */
+const CONFLICT = '\u0000';
+
+/** `allOf` nesting beyond which a member is taken as not plain. */
+const MAX_PART_DEPTH = 8;
+
 /**
- * Returns the text of the schema `object` declares for property `name` after `$ref`
- * resolution, `HIDDEN` for a read-only or write-only one, or undefined when not declared.
+ * Reads a member that is a plain object schema (`type: object` with properties, required and
+ * boolean extras), or an `allOf` of such parts, or returns undefined.
  */
-function propertyText(
+function plainObject(document: SpecDocument, node: SpecNode, depth = 0): PlainObject | undefined {
+  const resolved = deref(document, node);
+  const schema = asRecord(resolved.value);
+  if (!schema || depth > MAX_PART_DEPTH) return undefined;
+  const keys = Object.keys(schema);
+  const allowed = (key: string): boolean =>
+    PLAIN_OBJECT_KEYWORDS.has(key) || key.startsWith('x-') || key === 'allOf';
+  if (!keys.every(allowed)) return undefined;
+  const extra = schema['additionalProperties'];
+  if (extra !== undefined && typeof extra !== 'boolean') return undefined;
+  const own: PlainObject = {
+    required: Array.isArray(schema['required']) ? schema['required'].map(String) : [],
+    closed: extra === false,
+    properties: propertyTexts(document, resolved),
+  };
+
+  const parts = child(resolved, 'allOf');
+  if (parts === null) return isObjectType(schema['type']) ? own : undefined;
+  if (!Array.isArray(parts.value) || own.closed) return undefined;
+  // An object type given by the schema or by one of its parts, and no other type.
+  let typed = isObjectType(schema['type']);
+  if (schema['type'] !== undefined && !typed) return undefined;
+  const joined = own;
+
+  for (let index = 0; index < parts.value.length; index += 1) {
+    const part = child(parts, index) as SpecNode;
+    const partSchema = asRecord(deref(document, part).value) ?? {};
+    if (partSchema['type'] !== undefined && !isObjectType(partSchema['type'])) return undefined;
+    typed ||= isObjectType(partSchema['type']);
+    const read = plainObject(document, part, depth + 1) ?? untypedPart(document, part, depth);
+    // `additionalProperties: false` in a part also rejects the other parts' properties.
+    if (!read || read.closed) return undefined;
+    joined.required.push(...read.required);
+    for (const [name, text] of read.properties) {
+      const earlier = joined.properties.get(name);
+      joined.properties.set(name, earlier === undefined || earlier === text ? text : CONFLICT);
+    }
+  }
+  return typed ? joined : undefined;
+}
+
+/** Reads an `allOf` part that gives no type of its own, as if it declared `type: object`. */
+function untypedPart(
   document: SpecDocument,
-  object: PlainObject,
-  name: string,
-): string | undefined {
-  const properties = child(object.node, 'properties');
-  const property = properties && child(properties, name);
-  if (!property) return undefined;
-  const value = asRecord(deref(document, property).value) ?? {};
-  if (value['readOnly'] === true || value['writeOnly'] === true) return HIDDEN;
-  return stableStringify(value);
+  part: SpecNode,
+  depth: number,
+): PlainObject | undefined {
+  const resolved = deref(document, part);
+  const schema = asRecord(resolved.value);
+  if (!schema || schema['type'] !== undefined) return undefined;
+  return plainObject(
+    document,
+    { value: { ...schema, type: 'object' }, file: resolved.file, pointer: resolved.pointer },
+    depth + 1,
+  );
+}
+
+function isObjectType(type: unknown): boolean {
+  return type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object');
+}
+
+/** Returns the schema text of each property the schema at `node` declares. */
+function propertyTexts(document: SpecDocument, node: SpecNode): Map<string, string> {
+  const texts = new Map<string, string>();
+  const properties = child(node, 'properties');
+  const value = asRecord(properties?.value);
+  if (!properties || !value) return texts;
+  for (const name of Object.keys(value)) {
+    const property = child(properties, name) as SpecNode;
+    const schema = asRecord(deref(document, property).value) ?? {};
+    const hidden = schema['readOnly'] === true || schema['writeOnly'] === true;
+    texts.set(name, hidden ? HIDDEN : stableStringify(schema));
+  }
+  return texts;
 }
 
 /** Builds the filter of member `index`: every other member's tag values, or all for all but the first. */
