@@ -15,7 +15,7 @@ const FLOAT =
 /** Thrown inside the parser to stop at a construct it leaves to js-yaml. */
 export const GIVE_UP: unique symbol = Symbol('give up');
 
-/** The value of a scalar token of a flow collection: double-quoted, single-quoted or plain. */
+/** Returns the value of a scalar token of a flow collection: double-quoted, single-quoted or plain. */
 export function flowScalar(token: RegExpExecArray): unknown {
   if (token[4] !== undefined) return decodeDoubleQuoted(token[4]);
   if (token[5] !== undefined) return token[5].replace(/''/g, "'");
@@ -121,7 +121,7 @@ export function countLineBreaks(lines: string): number {
   return count;
 }
 
-/** The length of the longest line in `lines`. */
+/** Returns the length of the longest line in `lines`. */
 export function maxLineLength(lines: string): number {
   let max = 0;
   for (const line of lines.split('\n')) max = Math.max(max, line.length);

@@ -123,7 +123,7 @@ export class ApiEngine {
     return findSpecWarnings(document);
   }
 
-  /** The path templates of the spec's operations, e.g. `/pets/{petId}`. */
+  /** Returns the path templates of the spec's operations, e.g. `/pets/{petId}`. */
   pathTemplates(): string[] {
     return [...new Set((this.loaded?.operations ?? []).map((operation) => operation.path))];
   }
