@@ -545,48 +545,45 @@ export class SchemaComparer {
     revisionView: SchemaView,
     result: PairResult,
   ): boolean {
+    if (!constrainsOnItsOwn(baseView.node) || !constrainsOnItsOwn(revisionView.node)) return false;
     const keyword = prefix === 'one-of' ? 'oneOf' : 'anyOf';
     // A single member is merged into the view, so only the written keyword shows that a side has one.
     const written = (view: SchemaView): boolean =>
       asRecord(view.node.value)?.[keyword] !== undefined;
+    // An anyOf with a member every value of the plain side meets accepts what that side accepted.
+    const anyOfWidens = (members: SpecNode[], document: SpecDocument, plain: SchemaView): boolean =>
+      keyword === 'anyOf' && members.some((member) => impliedBy(deref(document, member), plain));
+    const report = (action: 'added' | 'removed', detail: string): true => {
+      result.local.push({
+        kind: `${prefix}-constraint-${action}`,
+        propertyPath: [],
+        base: baseView.node,
+        revision: revisionView.node,
+        detail,
+      });
+      return true;
+    };
+
     if (
       baseMembers.length === 0 &&
       !written(baseView) &&
       unmatched.length === revisionMembers.length &&
-      constrainsOnItsOwn(baseView.node) &&
-      constrainsOnItsOwn(revisionView.node) &&
-      !(
-        keyword === 'anyOf' &&
-        revisionMembers.some((member) => impliedBy(deref(this.revision, member), baseView))
-      )
+      !anyOfWidens(revisionMembers, this.revision, baseView)
     ) {
-      result.local.push({
-        kind: `${prefix}-constraint-added`,
-        propertyPath: [],
-        base: baseView.node,
-        revision: revisionView.node,
-        detail: `${keyword} of ${revisionMembers.length} members added, which every value must now also match`,
-      });
-      return true;
+      return report(
+        'added',
+        `${keyword} of ${revisionMembers.length} members added, which every value must now also match`,
+      );
     }
     if (
       revisionMembers.length === 0 &&
       !written(revisionView) &&
-      constrainsOnItsOwn(baseView.node) &&
-      constrainsOnItsOwn(revisionView.node) &&
-      !(
-        keyword === 'anyOf' &&
-        baseMembers.some((member) => impliedBy(deref(this.base, member), revisionView))
-      )
+      !anyOfWidens(baseMembers, this.base, revisionView)
     ) {
-      result.local.push({
-        kind: `${prefix}-constraint-removed`,
-        propertyPath: [],
-        base: baseView.node,
-        revision: revisionView.node,
-        detail: `${keyword} of ${baseMembers.length} members removed, which every value had to match`,
-      });
-      return true;
+      return report(
+        'removed',
+        `${keyword} of ${baseMembers.length} members removed, which every value had to match`,
+      );
     }
     return false;
   }

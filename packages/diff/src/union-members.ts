@@ -98,16 +98,18 @@ export function findOverlap(
 ): MemberOverlap | undefined {
   // NOTE: each property schema is taken to accept some value, so a property schema that
   // accepts none (`not: {}`) makes a reported overlap false.
-  const plainObjectOf = plain && plainObject(plain.document, plain.node);
-  if (plain && !plainObjectOf) return undefined;
-  const count = Math.min(members.length, MAX_OVERLAP_MEMBERS);
-  for (let first = 0; first < count; first += 1) {
-    for (let second = first + 1; second < count; second += 1) {
-      const a = plainObject(document, members[first] as SpecNode);
-      const b = plainObject(document, members[second] as SpecNode);
-      if (!a || !b) continue;
+  const plainBase = plain && plainObject(plain.document, plain.node);
+  if (plain && !plainBase) return undefined;
+  // Each member is read once, not once per pair.
+  const read = members.slice(0, MAX_OVERLAP_MEMBERS).map((member) => plainObject(document, member));
+  for (let first = 0; first < read.length; first += 1) {
+    const a = read[first];
+    if (!a) continue;
+    for (let second = first + 1; second < read.length; second += 1) {
+      const b = read[second];
+      if (!b) continue;
       const names = new Set([...a.required, ...b.required]);
-      const objects = plainObjectOf ? [a, b, plainObjectOf] : [a, b];
+      const objects = plainBase ? [a, b, plainBase] : [a, b];
       if (objects.every((object) => sharedValueFits(object, objects, names)))
         return { first, second, properties: [...names].sort() };
     }
@@ -127,8 +129,8 @@ function sharedValueFits(
   if (object.required.some((name) => !names.has(name))) return false;
   for (const name of names) {
     if (!object.properties.has(name) && object.closed) return false;
-    const texts = objects.flatMap((each) => {
-      const text = each.properties.get(name);
+    const texts = objects.flatMap((other) => {
+      const text = other.properties.get(name);
       return text === undefined ? [] : [text];
     });
     if (!commonValueLikely(texts)) return false;
