@@ -333,7 +333,7 @@ describe('SourceFile format and parsing', () => {
     expect(node).toEqual({ a: 1 });
   });
 
-  it('raises PARSE_ERROR naming the depth limit of YAML', () => {
+  it('raises PARSE_ERROR past the depth limit', () => {
     const lines = Array.from({ length: 1100 }, (_, depth) => `${' '.repeat(depth)}a:`);
     const error = errorOf(() => yamlFile(`${lines.join('\n')} 1\n`));
     expect(error.message).toBe(
@@ -358,7 +358,7 @@ describe('SourceFile format and parsing', () => {
     );
   });
 
-  it('raises PARSE_ERROR at the start of a second document', () => {
+  it('raises PARSE_ERROR at a second document', () => {
     const error = errorOf(() => yamlFile('# spec\nopenapi: 3.0.0\npaths: {}\n---\nfoo: 1\n'));
     expect(error.message).toBe(
       'openapi.yaml:4:1: invalid YAML (expected a single document in the stream, but found more). Fix the syntax at that place.',

@@ -136,7 +136,7 @@ describe('loadSpec', () => {
     ]);
   });
 
-  it('names the file of a document too deep to analyse', async () => {
+  it('names the file too deep to analyse', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const reader = memoryReader({
       'openapi.json': `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"x-deep":${deep}}`,

@@ -518,7 +518,7 @@ ${extra}      responses:
     ]);
   });
 
-  test('default body given to a listed code removes default', async () => {
+  test('default body moved to listed code', async () => {
     const body = 'content: { application/json: { schema: { type: string } } }';
     const base = spec(
       getDog().replace(

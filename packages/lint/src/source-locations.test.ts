@@ -58,7 +58,7 @@ describe('SourceLocations', () => {
     });
   });
 
-  it('ends a number in minified JSON at its comma or brace', () => {
+  it('ends a minified JSON number', () => {
     const column = MINIFIED.indexOf('1080') + 1;
     expect(locations.range('min.json', '/paths/~1p/get/schema/example', false)).toEqual({
       line: 1,
@@ -68,7 +68,7 @@ describe('SourceLocations', () => {
     });
   });
 
-  it('ends a plain value in a YAML flow mapping at its comma', () => {
+  it('ends a flow mapping value', () => {
     const column = (FLOW_YAML.split('\n')[1] ?? '').indexOf('1080') + 1;
     expect(locations.range('flow.yaml', '/paths/~1p/get/schema/example', false)).toEqual({
       line: 2,

@@ -350,7 +350,7 @@ describe('startMock', () => {
     ).rejects.toThrow('is not an http or https URL');
   });
 
-  test('two APIs with one name are a usage error', async () => {
+  test('rejects two APIs with one name', async () => {
     const notes = path.join(FIXTURES, 'nullable-30.yaml');
     const failure = startMock({
       apis: [
@@ -364,7 +364,7 @@ describe('startMock', () => {
     );
   });
 
-  test('two APIs with one prefix on one port are a usage error', async () => {
+  test('rejects one prefix for two APIs', async () => {
     const notes = path.join(FIXTURES, 'nullable-30.yaml');
     const failure = startMock({
       apis: [
@@ -378,7 +378,7 @@ describe('startMock', () => {
     );
   });
 
-  test('Swagger 2.0 without produces answers JSON', async () => {
+  test('serves JSON without Swagger produces', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {
       const spec = path.join(directory, 'comics.yaml');
@@ -409,7 +409,7 @@ describe('startMock', () => {
     }
   });
 
-  test('a prefix over another API path is a usage error', async () => {
+  test('rejects a prefix over a path', async () => {
     const notes = path.join(FIXTURES, 'nullable-30.yaml');
     const failure = startMock({
       apis: [
@@ -423,7 +423,7 @@ describe('startMock', () => {
     );
   });
 
-  test('a spec without paths answers 404 route-not-found', async () => {
+  test('spec without paths gives 404', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {
       const spec = path.join(directory, 'hooks.yaml');

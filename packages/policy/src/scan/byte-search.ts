@@ -24,7 +24,7 @@ function zeroBytes(word: number): number {
   return (word - ONES) & ~word & HIGH_BITS;
 }
 
-/** Byte offset (0 to 3) of the lowest flag in `flags`, which is not 0. */
+/** Returns the byte offset (0 to 3) of the lowest flag in `flags`, which is not 0. */
 function firstFlag(flags: number): number {
   return (31 - Math.clz32(flags & -flags)) >> 3;
 }
