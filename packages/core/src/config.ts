@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ErrorObject } from 'ajv';
@@ -125,8 +125,7 @@ export async function configPlace(
 async function findConfig(cwd: string): Promise<string | null> {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(cwd, name);
-    const info = await stat(candidate).catch(() => null);
-    if (info?.isFile()) return candidate;
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
   return null;
 }

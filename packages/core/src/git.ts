@@ -1,12 +1,28 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 import { SpecgateError } from './errors.js';
 import { SourceFile } from './source-file.js';
 import { displayPathOf, type SourceReader } from './spec-document.js';
 
-const run = promisify(execFile);
+interface RunOptions {
+  cwd: string;
+  maxBuffer?: number;
+  encoding?: 'utf8';
+}
+
+/**
+ * Runs `command` with execFile. child_process is loaded on the first call, not at start-up:
+ * it costs a few milliseconds, which commands that never call git (lint, diff) should not pay.
+ */
+async function run(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<{ stdout: string }> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  return promisify(execFile)(command, args, { encoding: 'utf8', ...options });
+}
 
 /** Runs git in `cwd` and returns its stdout; failures become a GIT_ERROR. */
 export async function git(cwd: string, args: string[]): Promise<string> {
