@@ -13,7 +13,7 @@ import { githubSpecPath, installedVersion, repoRoot } from './tools.mjs';
 /** specgate generate ts may take at most this multiple of bare openapi-typescript's time. */
 export const CODEGEN_TARGET = 1.3;
 
-const specgateBin = path.join(repoRoot, 'packages/cli/bin/specgate.js');
+const specgateBin = path.join(repoRoot, 'packages/cli/bin/specgate.cjs');
 const bareRunner = path.join(repoRoot, 'scripts/bench/openapi-typescript-run.mjs');
 
 async function timeRuns(name, argsOf, context) {

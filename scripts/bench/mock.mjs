@@ -12,7 +12,7 @@ import { installedVersion, repoRoot } from './tools.mjs';
 const requireFromRoot = createRequire(path.join(repoRoot, 'package.json'));
 const autocannon = requireFromRoot('autocannon');
 const prismBin = requireFromRoot.resolve('@stoplight/prism-cli/dist/index.js');
-const specgateBin = path.join(repoRoot, 'packages/cli/bin/specgate.js');
+const specgateBin = path.join(repoRoot, 'packages/cli/bin/specgate.cjs');
 const SPEC = path.join(repoRoot, 'packages/mock/test/fixtures/pets.yaml');
 
 /** Throughput targets, as multiples of the Prism CLI and absolute budgets. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const requireFromRoot = createRequire(path.join(repoRoot, 'package.json'));
-const specgateBin = path.join(repoRoot, 'packages/cli/bin/specgate.js');
+const specgateBin = path.join(repoRoot, 'packages/cli/bin/specgate.cjs');
 const benchDir = path.join(repoRoot, 'scripts/bench');
 const opticBin = requireFromRoot.resolve('@useoptic/optic');
 
@@ -38,7 +38,7 @@ function readJson(file) {
 /** specgate lint: exit 0 (clean) and 1 (problems found) are both successful runs. */
 export const specgateLint = {
   name: 'specgate',
-  command: 'node packages/cli/bin/specgate.js lint SPEC --format json',
+  command: 'node packages/cli/bin/specgate.cjs lint SPEC --format json',
   args: (spec) => [specgateBin, 'lint', spec, '--format', 'json'],
   read(run) {
     const report = readJson(run.stdoutFile);
@@ -52,7 +52,7 @@ export const specgateLint = {
 export const specgateLintRecommended = {
   name: 'specgate recommended-only',
   command:
-    'node packages/cli/bin/specgate.js lint SPEC --format json --config scripts/bench/specgate-recommended.yaml',
+    'node packages/cli/bin/specgate.cjs lint SPEC --format json --config scripts/bench/specgate-recommended.yaml',
   args: (spec) => [
     specgateBin,
     'lint',
@@ -80,7 +80,7 @@ export const bareLint = {
 /** specgate diff: exit 1 means breaking changes were found, which is a successful run. */
 export const specgateDiff = {
   name: 'specgate',
-  command: 'node packages/cli/bin/specgate.js diff OLD NEW --format json',
+  command: 'node packages/cli/bin/specgate.cjs diff OLD NEW --format json',
   args: ([base, revision]) => [specgateBin, 'diff', base, revision, '--format', 'json'],
   read(run) {
     const report = readJson(run.stdoutFile);

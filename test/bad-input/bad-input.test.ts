@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../packages/cli/bin/specgate.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/specgate.cjs', import.meta.url));
 const VALID = `openapi: 3.0.3
 info: { title: T, version: 1.0.0 }
 paths: {}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'specgate.js');
+const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'specgate.cjs');
 
 /** Starts `specgate broker serve` and waits for the line with its URL. */
 function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {

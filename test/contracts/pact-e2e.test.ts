@@ -14,7 +14,7 @@ import { verifySummary } from './verify-summary.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FIXTURES = 'test/contracts/fixtures';
-const BIN = path.join(ROOT, 'packages/cli/bin/specgate.js');
+const BIN = path.join(ROOT, 'packages/cli/bin/specgate.cjs');
 const execFileAsync = promisify(execFile);
 
 /**

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 
 import { runCli } from '../support/run-cli.js';
 
-const BIN = fileURLToPath(new URL('../../packages/cli/bin/specgate.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/specgate.cjs', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const PETS = 'packages/mock/test/fixtures/pets.yaml';
 

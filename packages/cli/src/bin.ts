@@ -6,11 +6,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const exitCode = await main(process.argv.slice(2), {
+// No top-level await: the bundle in bundle/ is a CommonJS file (see scripts/bundle.mjs).
+void main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTty: process.stdout.isTTY === true,
   noColor: process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '',
+}).then((exitCode) => {
+  process.exitCode = exitCode;
 });
-process.exitCode = exitCode;

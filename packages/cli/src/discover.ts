@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+// fs.promises is read where it is used, so `diff`, which never discovers specs, never loads it.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -40,7 +41,7 @@ export async function discoverApis(
 
 async function checkDeclaredSpecs(config: SpecgateConfig, cwd: string): Promise<void> {
   for (const [index, api] of config.apis.entries()) {
-    const info = await stat(api.spec).catch(() => null);
+    const info = await fs.stat(api.spec).catch(() => null);
     if (info !== null) continue;
     const place = await configPlace(config, `/apis/${index}/spec`, cwd);
     const specPath = displayPathOf(api.spec, cwd);
@@ -63,7 +64,7 @@ function apiName(relativePath: string): string {
 }
 
 async function listFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  const entries = await fs.readdir(directory, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
@@ -74,7 +75,7 @@ async function listFiles(directory: string): Promise<string[]> {
 }
 
 async function isRootSpec(file: string): Promise<boolean> {
-  const head = (await readFile(file, 'utf8')).slice(0, 4096);
+  const head = (await fs.readFile(file, 'utf8')).slice(0, 4096);
   return ROOT_SPEC.test(head);
 }
 
@@ -103,7 +104,7 @@ export async function removedSpecs(
   const removed: { name: string; file: string }[] = [];
   for (const file of listing.split('\n')) {
     if (!SPEC_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
-    if (await stat(path.join(topLevel, file)).catch(() => null)) continue;
+    if (await fs.stat(path.join(topLevel, file)).catch(() => null)) continue;
     const head = (await git(topLevel, ['show', `${base}:${file}`])).slice(0, 4096);
     if (!ROOT_SPEC.test(head)) continue;
     removed.push({ name: apiName(path.relative(relative, file)), file });

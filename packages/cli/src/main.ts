@@ -88,7 +88,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
           'USAGE',
           'no spec given and none found: pass a spec file, declare APIs in specgate.yaml, or put specs under specs/.',
         );
-      const started = performance.now();
+      const started = Date.now();
       const { lintToJson, runLint } = await import('./commands/lint.js');
       const report = await runLint(files, {
         cwd: environment.cwd,
@@ -96,7 +96,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         today: context.today,
         allowRemote: options.allowRemote === true,
       });
-      const elapsed = Math.round(performance.now() - started);
+      const elapsed = Math.round(Date.now() - started);
       context.logger.verbose(
         `linted ${files.length} spec(s) in ${elapsed} ms: ${report.findings.length} problem(s)`,
       );
@@ -127,7 +127,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         options: CommonOptions & { failOn?: Level },
       ) => {
         const context = await prepare(options, environment);
-        const started = performance.now();
+        const started = Date.now();
         const { diffFails, diffToJson, runDiff } = await import('./commands/diff.js');
         const report = await runDiff(basePath, revisionPath, {
           cwd: environment.cwd,
@@ -135,7 +135,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
           today: context.today,
           allowRemote: options.allowRemote === true,
         });
-        const elapsed = Math.round(performance.now() - started);
+        const elapsed = Math.round(Date.now() - started);
         context.logger.verbose(
           `compared ${report.base.source} with ${report.revision.source} in ${elapsed} ms: ${report.changes.length} change(s)`,
         );

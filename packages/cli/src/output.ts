@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+// fs.promises is read where it is used, so runs that write no file never load it.
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { describeSystemError, parseFormatOption, SpecgateError } from '@specgate/core';
@@ -116,15 +116,16 @@ export async function writeOutputs(
           `.${path.basename(place.real)}.${process.pid}.tmp`,
         );
         staged.push({ file: target.file, temporary, real: place.real });
-        await attempt(target.file, () => writeFile(temporary, body, 'utf8'));
+        await attempt(target.file, () => fs.writeFile(temporary, body, 'utf8'));
       } else direct.push({ file: target.file, body });
     }
     // A pipe or device is opened by the path given: /dev/stdout resolves to no openable file.
-    for (const { file, body } of direct) await attempt(file, () => writeFile(file, body, 'utf8'));
+    for (const { file, body } of direct)
+      await attempt(file, () => fs.writeFile(file, body, 'utf8'));
     for (const { file, temporary, real } of staged)
-      await attempt(file, () => rename(temporary, real));
+      await attempt(file, () => fs.rename(temporary, real));
   } finally {
-    for (const { temporary } of staged) await rm(temporary, { force: true });
+    for (const { temporary } of staged) await fs.rm(temporary, { force: true });
   }
   // /dev/stdout goes through the process's own stream: opening it fails when stdout is a socket.
   for (const { target, text } of outputs) {
@@ -140,10 +141,10 @@ function withNewline(text: string): string {
 
 /** Resolves where a report file goes: its real path, and whether it is a regular file (or new). */
 async function placeOf(file: string): Promise<{ real: string; regular: boolean }> {
-  const info = await stat(file).catch(() => null);
+  const info = await fs.stat(file).catch(() => null);
   if (info && !info.isFile()) return { real: file, regular: false };
-  const link = await lstat(file).catch(() => null);
-  const real = link?.isSymbolicLink() ? await attempt(file, () => realpath(file)) : file;
+  const link = await fs.lstat(file).catch(() => null);
+  const real = link?.isSymbolicLink() ? await attempt(file, () => fs.realpath(file)) : file;
   return { real, regular: true };
 }
 

@@ -1,0 +1,96 @@
+'use strict';
+// Loads the CommonJS bundles that scripts/bundle.mjs writes to bundle/, through node:vm so
+// that V8 can be given the code cache written for each at build time. With the cache, V8
+// skips parsing and compiling every function that the warm-up runs compiled. Node 20 has no
+// compile cache for `require` or `import` (module.enableCompileCache came in Node 22).
+const { isAscii } = require('node:buffer');
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
+
+const BUNDLE_DIR = path.join(__dirname, '..', 'bundle');
+const PACKAGES_DIR = path.join(__dirname, '..', '..');
+
+// Set by scripts/bundle.mjs for its warm-up runs only: a run never writes into its install.
+const WRITE_CACHE = process.env.SPECGATE_WRITE_CODE_CACHE === '1';
+
+const loaded = new Map();
+
+/**
+ * True when bundle/specgate.cjs exists and no package was compiled after it was written.
+ * After a plain `tsc -b packages/cli` the compiled modules in dist/ run instead, so the CLI
+ * never runs stale code.
+ */
+function bundleIsCurrent() {
+  const written = fs.statSync(path.join(BUNDLE_DIR, 'specgate.cjs'), {
+    throwIfNoEntry: false,
+  })?.mtimeMs;
+  if (written === undefined) return false;
+  for (const name of fs.readdirSync(PACKAGES_DIR)) {
+    const info = fs.statSync(path.join(PACKAGES_DIR, name, 'tsconfig.tsbuildinfo'), {
+      throwIfNoEntry: false,
+    });
+    if (info !== undefined && info.mtimeMs > written) return false;
+  }
+  return true;
+}
+
+/**
+ * Returns the cache file of a bundle, named after the bundle's size and modification time.
+ * So a rewritten bundle never meets the cache of its predecessor. V8 checks the length of the
+ * source but not its text, and code compiled from another source would run wrong.
+ */
+function cacheFileOf(file, stats) {
+  return `${file}.${stats.size}-${Math.trunc(stats.mtimeMs)}.v8-cache`;
+}
+
+/** Runs the bundle `name` (once per process) as `require` would and returns its exports. */
+function loadBundle(name) {
+  const known = loaded.get(name);
+  if (known !== undefined) return known;
+  const file = path.join(BUNDLE_DIR, name);
+  // One read of the whole file. esbuild writes ASCII almost everywhere, and ASCII decodes
+  // faster as Latin-1, to the same string.
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const cacheFile = cacheFileOf(file, fs.statSync(file));
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, __specgateImport) {${source}\n})`,
+    { filename: file, ...(cachedData === undefined ? {} : { cachedData }) },
+  );
+  if (WRITE_CACHE) {
+    // At exit, so the cache contains every function the warm-up run compiled.
+    process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+  }
+  const module = { exports: {} };
+  const fileUrl = pathToFileURL(file);
+  // Runs the bundle's dynamic imports (see scripts/bundle.mjs). A relative specifier is
+  // relative to the bundle, as in a module. Other specifiers are URLs or node: builtins.
+  const importFromBundle = (specifier) => {
+    const text = String(specifier);
+    return import(text.startsWith('.') ? new URL(text, fileUrl).href : text);
+  };
+  script
+    .runInThisContext()
+    .call(
+      module.exports,
+      module.exports,
+      createRequire(file),
+      module,
+      file,
+      BUNDLE_DIR,
+      importFromBundle,
+    );
+  loaded.set(name, module.exports);
+  return module.exports;
+}
+
+module.exports = { bundleIsCurrent, loadBundle };
