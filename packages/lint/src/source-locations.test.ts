@@ -26,6 +26,8 @@ const TEXTS: Record<string, string> = {
   'a.json': JSON_TEXT,
   'min.json': MINIFIED,
   'flow.yaml': FLOW_YAML,
+  'bom.yaml': '\uFEFFopenapi: 3.1.0\n',
+  'bom.json': '\uFEFF{"openapi": "3.1.0"}',
 };
 
 const locations = new SourceLocations((file) => TEXTS[file]);
@@ -102,6 +104,36 @@ describe('SourceLocations', () => {
       column: 7,
       endLine: 5,
       endColumn: 12,
+    });
+  });
+
+  it('skips a YAML byte order mark', () => {
+    expect(locations.range('bom.yaml', '/openapi', true)).toEqual({
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 8,
+    });
+    expect(locations.range('bom.yaml', '/openapi', false)).toEqual({
+      line: 1,
+      column: 10,
+      endLine: 1,
+      endColumn: 15,
+    });
+  });
+
+  it('skips a JSON byte order mark', () => {
+    expect(locations.range('bom.json', '/openapi', true)).toEqual({
+      line: 1,
+      column: 2,
+      endLine: 1,
+      endColumn: 11,
+    });
+    expect(locations.range('bom.json', '/openapi', false)).toEqual({
+      line: 1,
+      column: 13,
+      endLine: 1,
+      endColumn: 20,
     });
   });
 

@@ -1,4 +1,4 @@
-import { TextLocator, type LineColumn } from '@specgate/core';
+import { TextLocator, withoutBom, type LineColumn } from '@specgate/core';
 
 /** A place in a file: 1-based start, and the column just past the last character. */
 export interface SourceRange {
@@ -44,7 +44,9 @@ export class SourceLocations {
 
   #file(file: string): LocatedFile | null {
     if (!this.#files.has(file)) {
-      const text = this.#texts(file);
+      // A byte order mark is left out, so line 1's columns match the locator's.
+      const rawText = this.#texts(file);
+      const text = rawText === undefined ? undefined : withoutBom(rawText);
       const json = text !== undefined && /^\s*[[{]/.test(text);
       this.#files.set(
         file,

@@ -29,6 +29,16 @@ describe('renderCodeFrame', () => {
     ]);
   });
 
+  it('leaves out a byte order mark', () => {
+    const source = '\uFEFFopenapi: 3.0.3\ninfo: {}\n';
+
+    expect(renderCodeFrame(source, at(1, 1, 8), plain)).toEqual([
+      '> 1 | openapi: 3.0.3',
+      '    | ^^^^^^^',
+      '  2 | info: {}',
+    ]);
+  });
+
   it('cuts a minified line around the column', () => {
     const source = `{"a":"${'x'.repeat(300)}","paths":{"/dogs":{}},"z":"${'y'.repeat(300)}"}`;
     const column = source.indexOf('"paths"') + 1;

@@ -1,4 +1,5 @@
 import type { Location } from '../finding.js';
+import { withoutBom } from '../text-locator.js';
 
 import type { Painter } from './ansi.js';
 
@@ -82,7 +83,8 @@ let lastSource: { text: string; lines: string[] } | undefined;
 
 function linesOf(source: string): string[] {
   if (lastSource?.text === source) return lastSource.lines;
-  const lines = source.split(/\r\n|\r|\n/);
+  // Columns on line 1 are counted without a byte order mark, so the frame leaves it out too.
+  const lines = withoutBom(source).split(/\r\n|\r|\n/);
   // A final line break ends the last line rather than starting an empty one.
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   lastSource = { text: source, lines };
