@@ -94,5 +94,6 @@ export type { FormatName, ReportInput, Reporter, ReporterName } from './reporter
 export { listServers, serverBasePath } from './servers.js';
 export type { ServerView } from './servers.js';
 export { TextLocator, withoutBom } from './text-locator.js';
+export { resolvePlain } from './yaml-scalars.js';
 export { isCalendarDate } from './calendar-date.js';
 export { isSunsetDate, parseSunsetDate } from './sunset-date.js';

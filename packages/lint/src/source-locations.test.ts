@@ -28,6 +28,7 @@ const TEXTS: Record<string, string> = {
   'flow.yaml': FLOW_YAML,
   'bom.yaml': '\uFEFFopenapi: 3.1.0\n',
   'bom.json': '\uFEFF{"openapi": "3.1.0"}',
+  'keys.yaml': 'properties:\n  0x1F: {}\n  "0x2A" : {}\n  flow: {0o17: 1}\n',
 };
 
 const locations = new SourceLocations((file) => TEXTS[file]);
@@ -135,6 +136,13 @@ describe('SourceLocations', () => {
       endLine: 1,
       endColumn: 20,
     });
+  });
+
+  it('reads keys as the file writes them', () => {
+    expect(locations.keyText('keys.yaml', '/properties/31')).toBe('0x1F');
+    expect(locations.keyText('keys.yaml', '/properties/0x2A')).toBe('"0x2A"');
+    expect(locations.keyText('keys.yaml', '/properties/flow/15')).toBe('0o17');
+    expect(locations.keyText('missing.yaml', '/properties/31')).toBeNull();
   });
 
   it('returns null for a file it has no text of', () => {

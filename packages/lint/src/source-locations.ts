@@ -42,6 +42,18 @@ export class SourceLocations {
     return { line: start.line, column: from + 1, endLine: start.line, endColumn: to + 1 };
   }
 
+  /**
+   * Returns the key at `pointer` as `file` writes it, quotes included, or null for an unknown
+   * file. A pointer deeper than the text shows gets the deepest key found.
+   */
+  keyText(file: string, pointer: string): string | null {
+    const range = this.range(file, pointer, true);
+    const located = this.#file(file);
+    if (range === null || located === null) return null;
+    const line = located.lines[range.line - 1] ?? '';
+    return line.slice(range.column - 1, range.endColumn - 1);
+  }
+
   #file(file: string): LocatedFile | null {
     if (!this.#files.has(file)) {
       // A byte order mark is left out, so line 1's columns match the locator's.
