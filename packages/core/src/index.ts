@@ -93,6 +93,7 @@ export {
 export type { FormatName, ReportInput, Reporter, ReporterName } from './reporters/index.js';
 export { listServers, serverBasePath } from './servers.js';
 export type { ServerView } from './servers.js';
-export { TextLocator } from './text-locator.js';
+export { TextLocator, withoutBom } from './text-locator.js';
+export { resolvePlain } from './yaml-scalars.js';
 export { isCalendarDate } from './calendar-date.js';
 export { isSunsetDate, parseSunsetDate } from './sunset-date.js';

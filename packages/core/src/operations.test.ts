@@ -459,6 +459,30 @@ describe('listOperations on Swagger 2.0', () => {
     ]);
   });
 
+  it('skips empty consumes and produces lists', async () => {
+    const document = await loadText(
+      lines(
+        "swagger: '2.0'",
+        'info: {title: Pets, version: 1.0.0}',
+        'consumes: []',
+        'produces: [text/plain]',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      consumes: []',
+        '      produces: []',
+        '      parameters:',
+        '        - {name: pet, in: body, schema: {type: object}}',
+        "      responses: {'200': {description: ok, schema: {type: string}}}",
+      ),
+    );
+    const [post] = listOperations(document);
+    expect(post?.requestBody?.content.map((entry) => entry.mediaType)).toEqual([
+      'application/json',
+    ]);
+    expect(post?.responses[0]?.content.map((entry) => entry.mediaType)).toEqual(['text/plain']);
+  });
+
   it('adds nothing for a basePath of /', async () => {
     const document = await loadText(
       lines(

@@ -308,6 +308,10 @@ function swagger2RequestBody(
   };
 }
 
+/**
+ * Returns a Swagger 2.0 operation's `consumes` or `produces` list. When the operation's list
+ * is missing or empty, the document's list applies, and when that is missing or empty too, JSON.
+ */
 function mediaTypesOf(
   document: SpecDocument,
   operation: SpecNode,
@@ -315,12 +319,16 @@ function mediaTypesOf(
 ): string[] {
   const own = asRecord(operation.value)?.[key];
   const inherited = document.root[key];
-  const list = Array.isArray(own)
+  const list = isNonEmptyList(own)
     ? own
-    : Array.isArray(inherited)
+    : isNonEmptyList(inherited)
       ? inherited
       : ['application/json'];
   return list.map(String);
+}
+
+function isNonEmptyList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0;
 }
 
 function responsesOf(

@@ -74,6 +74,17 @@ describe('SourceFile.locate on YAML', () => {
     expect(file.locate(pointer)).toEqual({ line, column });
   });
 
+  it('skips a byte order mark on line 1', () => {
+    const file = yamlFile('\uFEFFopenapi: 3.1.0\ninfo: {title: T}\n');
+    expect(file.locate('/openapi')).toEqual({ line: 1, column: 1 });
+    expect(file.locate('/info/title')).toEqual({ line: 2, column: 8 });
+  });
+
+  it('skips a byte order mark in the fallback', () => {
+    const file = yamlFile('\uFEFF{openapi: 3.1.0, info: {title: T}}\n');
+    expect(file.locate('/info/title')).toEqual({ line: 1, column: 25 });
+  });
+
   it('accepts the URI fragment form of a pointer', () => {
     expect(file.locate('#/paths/~1pets~1%7Bid%7D/get')).toEqual({ line: 11, column: 5 });
   });
@@ -283,6 +294,18 @@ describe('SourceFile.locate on JSON', () => {
       line: 3,
       column: 4,
     });
+  });
+
+  it('skips a byte order mark on line 1', () => {
+    const file = jsonFile('\uFEFF{"openapi": "3.1.0", "info": {"title": "T"}}');
+    expect(file.locate('/openapi')).toEqual({ line: 1, column: 2 });
+    expect(file.locate('/info/title')).toEqual({ line: 1, column: 31 });
+  });
+
+  it('places a syntax error after a byte order mark', () => {
+    expect(() => jsonFile('\uFEFF{"a": 1,, "b": 2}')).toThrow(
+      'openapi.json:1:9: invalid JSON (property name expected). Fix the syntax at that place.',
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 
 import { SpecgateError } from './errors.js';
-import { TextLocator, type LineColumn } from './text-locator.js';
+import { TextLocator, withoutBom, type LineColumn } from './text-locator.js';
 import { parseYamlFast } from './yaml-fast.js';
 
 export type { LineColumn } from './text-locator.js';
@@ -109,14 +109,15 @@ function isBlank(text: string): boolean {
 }
 
 function parseJson(text: string, displayPath: string): unknown {
+  const json = withoutBom(text);
   try {
-    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    return JSON.parse(json);
   } catch (error) {
     // V8's messages do not always give a position, so jsonc-parser finds the first error.
     const errors: ParseError[] = [];
-    jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc().parse(json, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    const where = offsetToLineColumn(text, first?.offset ?? 0);
+    const where = offsetToLineColumn(json, first?.offset ?? 0);
     const reason = first ? describeJsonError(first.error) : 'unexpected end of input';
     throw new SpecgateError(
       'PARSE_ERROR',

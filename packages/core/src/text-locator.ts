@@ -17,6 +17,14 @@ export interface LineColumn {
 }
 
 /**
+ * Removes a byte order mark (U+FEFF) that opens the text. Editors do not show it, so
+ * line 1's columns are counted without it.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
  * Maps JSON pointers to places in the text of a YAML or JSON file without parsing
  * the data, so callers that already hold the parsed data (a lint engine, say) can
  * locate pointers cheaply.
@@ -30,7 +38,7 @@ export class TextLocator {
   private lineStarts: number[] | undefined;
 
   constructor(text: string, format: 'json' | 'yaml') {
-    this.text = text;
+    this.text = withoutBom(text);
     this.format = format;
   }
 

@@ -26,6 +26,9 @@ const TEXTS: Record<string, string> = {
   'a.json': JSON_TEXT,
   'min.json': MINIFIED,
   'flow.yaml': FLOW_YAML,
+  'bom.yaml': '\uFEFFopenapi: 3.1.0\n',
+  'bom.json': '\uFEFF{"openapi": "3.1.0"}',
+  'keys.yaml': 'properties:\n  0x1F: {}\n  "0x2A" : {}\n  flow: {0o17: 1}\n',
 };
 
 const locations = new SourceLocations((file) => TEXTS[file]);
@@ -103,6 +106,43 @@ describe('SourceLocations', () => {
       endLine: 5,
       endColumn: 12,
     });
+  });
+
+  it('skips a YAML byte order mark', () => {
+    expect(locations.range('bom.yaml', '/openapi', true)).toEqual({
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 8,
+    });
+    expect(locations.range('bom.yaml', '/openapi', false)).toEqual({
+      line: 1,
+      column: 10,
+      endLine: 1,
+      endColumn: 15,
+    });
+  });
+
+  it('skips a JSON byte order mark', () => {
+    expect(locations.range('bom.json', '/openapi', true)).toEqual({
+      line: 1,
+      column: 2,
+      endLine: 1,
+      endColumn: 11,
+    });
+    expect(locations.range('bom.json', '/openapi', false)).toEqual({
+      line: 1,
+      column: 13,
+      endLine: 1,
+      endColumn: 20,
+    });
+  });
+
+  it('reads keys as the file writes them', () => {
+    expect(locations.keyText('keys.yaml', '/properties/31')).toBe('0x1F');
+    expect(locations.keyText('keys.yaml', '/properties/0x2A')).toBe('"0x2A"');
+    expect(locations.keyText('keys.yaml', '/properties/flow/15')).toBe('0o17');
+    expect(locations.keyText('missing.yaml', '/properties/31')).toBeNull();
   });
 
   it('returns null for a file it has no text of', () => {

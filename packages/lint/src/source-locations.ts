@@ -1,4 +1,4 @@
-import { TextLocator, type LineColumn } from '@specgate/core';
+import { TextLocator, withoutBom, type LineColumn } from '@specgate/core';
 
 /** A place in a file: 1-based start, and the column just past the last character. */
 export interface SourceRange {
@@ -42,9 +42,23 @@ export class SourceLocations {
     return { line: start.line, column: from + 1, endLine: start.line, endColumn: to + 1 };
   }
 
+  /**
+   * Returns the key at `pointer` as `file` writes it, quotes included, or null for an unknown
+   * file. A pointer deeper than the text shows gets the deepest key found.
+   */
+  keyText(file: string, pointer: string): string | null {
+    const range = this.range(file, pointer, true);
+    const located = this.#file(file);
+    if (range === null || located === null) return null;
+    const line = located.lines[range.line - 1] ?? '';
+    return line.slice(range.column - 1, range.endColumn - 1);
+  }
+
   #file(file: string): LocatedFile | null {
     if (!this.#files.has(file)) {
-      const text = this.#texts(file);
+      // A byte order mark is left out, so line 1's columns match the locator's.
+      const rawText = this.#texts(file);
+      const text = rawText === undefined ? undefined : withoutBom(rawText);
       const json = text !== undefined && /^\s*[[{]/.test(text);
       this.#files.set(
         file,

@@ -1,6 +1,13 @@
 import path from 'node:path';
 
-import { bundleSpec, loadSpec, SpecgateError } from '@specgate/core';
+import {
+  asRecord,
+  bundleSpec,
+  getAtPointer,
+  HTTP_METHODS,
+  loadSpec,
+  SpecgateError,
+} from '@specgate/core';
 
 import { problemResponse } from './http-io.js';
 import { indexOperations, withLifecycle, type LoadedSpec } from './operation-index.js';
@@ -366,11 +373,36 @@ function problemOutcome(problem: Problem): MockOutcome {
 }
 
 /**
- * Sets JSON as the media type of a Swagger 2.0 tree that names none. Without `produces`, Prism
- * finds no media type for a response and sends an empty body although the response has a
- * schema. Such APIs send JSON in practice.
+ * Fills in the media types a Swagger 2.0 tree leaves out or lists as `[]`. Without a `produces`
+ * entry, Prism finds no media type for a response and sends an empty body although the response
+ * has a schema. An operation's empty list is removed, so the document's list applies, and a
+ * missing or empty document list becomes JSON, which such APIs send in practice.
  */
 function withDefaultMediaTypes(tree: Record<string, unknown>): void {
-  tree['produces'] ??= ['application/json'];
-  tree['consumes'] ??= ['application/json'];
+  const operations = swaggerOperations(tree);
+  for (const key of ['produces', 'consumes']) {
+    const list = tree[key] ?? [];
+    tree[key] = isEmptyList(list) ? ['application/json'] : list;
+    for (const operation of operations) {
+      if (isEmptyList(operation[key])) delete operation[key];
+    }
+  }
+}
+
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
+/** Lists the operation objects of a bundled tree, following a path item's local `$ref`. */
+function swaggerOperations(tree: Record<string, unknown>): Record<string, unknown>[] {
+  const operations: Record<string, unknown>[] = [];
+  for (const entry of Object.values(asRecord(tree['paths']) ?? {})) {
+    const ref = asRecord(entry)?.['$ref'];
+    const pathItem = asRecord(typeof ref === 'string' ? getAtPointer(tree, ref) : entry);
+    for (const method of HTTP_METHODS) {
+      const operation = asRecord(pathItem?.[method]);
+      if (operation) operations.push(operation);
+    }
+  }
+  return operations;
 }

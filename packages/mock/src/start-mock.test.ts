@@ -378,6 +378,73 @@ describe('startMock', () => {
     );
   });
 
+  test('serves global produces for an empty list', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
+    try {
+      const spec = path.join(directory, 'comics.yaml');
+      await writeFile(
+        spec,
+        [
+          "swagger: '2.0'",
+          'info: {title: Comics, version: 1.0.0}',
+          'produces: [text/plain]',
+          'paths:',
+          '  /title:',
+          '    get:',
+          '      produces: []',
+          '      responses:',
+          "        '200':",
+          '          description: the title',
+          '          schema: {type: string, example: Exploits of a Mom}',
+          '',
+        ].join('\n'),
+      );
+      const server = await start({ apis: [{ name: 'comics', spec }] });
+      const response = await fetch(`${server.urls['comics']}/title`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/plain');
+      expect(await response.text()).toBe('Exploits of a Mom');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  test('serves JSON when every produces is empty', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
+    try {
+      const spec = path.join(directory, 'comics.yaml');
+      await writeFile(
+        spec,
+        [
+          "swagger: '2.0'",
+          'info: {title: Comics, version: 1.0.0}',
+          'produces: []',
+          'paths:',
+          '  /comic:',
+          "    $ref: '#/x-path-items/comic'",
+          'x-path-items:',
+          '  comic:',
+          '    get:',
+          '      produces: []',
+          '      responses:',
+          "        '200':",
+          '          description: the comic',
+          '          schema:',
+          '            type: object',
+          '            properties: {num: {type: integer, example: 327}}',
+          '',
+        ].join('\n'),
+      );
+      const server = await start({ apis: [{ name: 'comics', spec }] });
+      const response = await fetch(`${server.urls['comics']}/comic`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual({ num: 327 });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   test('serves JSON without Swagger produces', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {

@@ -29,6 +29,16 @@ describe('renderCodeFrame', () => {
     ]);
   });
 
+  it('leaves out a byte order mark', () => {
+    const source = '\uFEFFopenapi: 3.0.3\ninfo: {}\n';
+
+    expect(renderCodeFrame(source, at(1, 1, 8), plain)).toEqual([
+      '> 1 | openapi: 3.0.3',
+      '    | ^^^^^^^',
+      '  2 | info: {}',
+    ]);
+  });
+
   it('cuts a minified line around the column', () => {
     const source = `{"a":"${'x'.repeat(300)}","paths":{"/dogs":{}},"z":"${'y'.repeat(300)}"}`;
     const column = source.indexOf('"paths"') + 1;
@@ -62,5 +72,24 @@ describe('renderCodeFrame', () => {
       `    | ${' '.repeat(41)}^`,
       `  3 | …${'b'.repeat(120)}…`,
     ]);
+  });
+
+  // Given: a line, the UTF-16 column and end column of a place on it. Expected: the caret line.
+  const WIDE_LINES: [string, string, number, number | undefined, string][] = [
+    ['CJK before the place', 'title: 犬の店 pets', 12, 16, `${' '.repeat(14)}^^^^`],
+    ['CJK inside the place', 'title: 犬の店 pets', 8, 11, `${' '.repeat(7)}^^^^^^`],
+    ['one CJK character', 'title: 犬の店 pets', 9, undefined, `${' '.repeat(9)}^^`],
+    ['BMP emoji before the place', 'x: ⚡ fast', 6, 10, `${' '.repeat(6)}^^^^`],
+    ['astral emoji before the place', 'x: 🐶 dog', 7, 10, `${' '.repeat(6)}^^^`],
+    ['astral emoji inside the place', 'x: 🐶 dog', 4, 6, `${' '.repeat(3)}^^`],
+    ['astral narrow letter', 'x: 𝒜 b', 7, 8, `${' '.repeat(5)}^`],
+    ['combining accent', 'x: e\u0301 b', 7, 8, `${' '.repeat(5)}^`],
+    ['fullwidth letters', 'x: ＡＢ c', 7, 8, `${' '.repeat(8)}^`],
+  ];
+
+  it.each(WIDE_LINES)('aligns carets with %s', (_case, line, column, endColumn, carets) => {
+    const frame = renderCodeFrame(`${line}\n`, at(1, column, endColumn), plain);
+
+    expect(frame).toEqual([`> 1 | ${line}`, `    | ${carets}`]);
   });
 });

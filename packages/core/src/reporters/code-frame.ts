@@ -1,6 +1,8 @@
 import type { Location } from '../finding.js';
+import { withoutBom } from '../text-locator.js';
 
 import type { Painter } from './ansi.js';
+import { codePointWidth, displayWidth } from './display-width.js';
 
 /** Lines of context displayed above and below the line a location points to. */
 const CONTEXT_LINES = 2;
@@ -82,7 +84,8 @@ let lastSource: { text: string; lines: string[] } | undefined;
 
 function linesOf(source: string): string[] {
   if (lastSource?.text === source) return lastSource.lines;
-  const lines = source.split(/\r\n|\r|\n/);
+  // Columns on line 1 are counted without a byte order mark, so the frame leaves it out too.
+  const lines = withoutBom(source).split(/\r\n|\r|\n/);
   // A final line break ends the last line rather than starting an empty one.
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   lastSource = { text: source, lines };
@@ -95,16 +98,23 @@ function withGutter(gutter: string, text: string, paint: Painter): string {
 }
 
 /**
- * Builds the marker line: the part of the source line before the column with every character
- * but tabs turned into spaces, so the carets line up, then one caret per marked column.
+ * Builds the marker line: blanks as wide as the source line's text before the column (tabs kept,
+ * so the carets line up), then carets as wide as the marked text. Columns count UTF-16 code
+ * units, but the marker is measured in terminal cells, so wide characters move the carets.
  */
 function caretMarker(text: string, location: Location): string {
-  const before = text.slice(0, Math.max(0, location.column - 1)).replace(/[^\t]/g, ' ');
-  const padding = ' '.repeat(Math.max(0, location.column - 1 - before.length));
+  const start = Math.max(0, location.column - 1);
+  const before = [...text.slice(0, start)]
+    .map((char) => (char === '\t' ? char : ' '.repeat(codePointWidth(char))))
+    .join('');
+  // A column past the end of the line (the end of a cut window, say) counts one cell each.
+  const padding = ' '.repeat(Math.max(0, start - text.length));
   const sameLineEnd =
     location.endLine === location.line && location.endColumn !== undefined
       ? location.endColumn
       : undefined;
-  const width = sameLineEnd === undefined ? 1 : Math.max(1, sameLineEnd - location.column);
-  return `${before}${padding}${'^'.repeat(width)}`;
+  const end = sameLineEnd === undefined ? start + 1 : sameLineEnd - 1;
+  const marked =
+    displayWidth(text.slice(start, end)) + Math.max(0, end - Math.max(start, text.length));
+  return `${before}${padding}${'^'.repeat(Math.max(1, marked))}`;
 }

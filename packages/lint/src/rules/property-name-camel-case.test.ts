@@ -41,4 +41,44 @@ describe(RULE, () => {
       },
     ]);
   });
+
+  it('names a hex key as written', async () => {
+    const source = spec('\n        0x1F: { type: string }\n        "0x2A": { type: string }');
+    expect(await lintWithRule(RULE, source)).toEqual([
+      {
+        ruleId: 'specgate/property-name-camel-case',
+        severity: 'warn',
+        message:
+          'Property "0x1F" is not camelCase. Rename it to a name that starts with a lowercase letter and has only letters and digits, so every payload uses one naming style.',
+        pointer: '#/components/schemas/Pet/properties/31',
+      },
+      {
+        ruleId: 'specgate/property-name-camel-case',
+        severity: 'warn',
+        message:
+          'Property "0x2A" is not camelCase. Rename it to a name that starts with a lowercase letter and has only letters and digits, so every payload uses one naming style.',
+        pointer: '#/components/schemas/Pet/properties/0x2A',
+      },
+    ]);
+  });
+
+  it('names number keys in a flow mapping as written', async () => {
+    const source = spec('{ 1.50: {}, 0o17: {} }');
+    expect(await lintWithRule(RULE, source)).toEqual([
+      {
+        ruleId: 'specgate/property-name-camel-case',
+        severity: 'warn',
+        message:
+          'Property "0o17" is not camelCase. Rename it to a name that starts with a lowercase letter and has only letters and digits, so every payload uses one naming style.',
+        pointer: '#/components/schemas/Pet/properties/15',
+      },
+      {
+        ruleId: 'specgate/property-name-camel-case',
+        severity: 'warn',
+        message:
+          'Property "1.50" is not camelCase. Rename it to a name that starts with a lowercase letter and has only letters and digits, so every payload uses one naming style.',
+        pointer: '#/components/schemas/Pet/properties/1.5',
+      },
+    ]);
+  });
 });
