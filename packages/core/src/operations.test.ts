@@ -459,7 +459,7 @@ describe('listOperations on Swagger 2.0', () => {
     ]);
   });
 
-  it('skips empty consumes and produces lists', async () => {
+  it('reads empty media type lists as JSON', async () => {
     const document = await loadText(
       lines(
         "swagger: '2.0'",
@@ -480,7 +480,9 @@ describe('listOperations on Swagger 2.0', () => {
     expect(post?.requestBody?.content.map((entry) => entry.mediaType)).toEqual([
       'application/json',
     ]);
-    expect(post?.responses[0]?.content.map((entry) => entry.mediaType)).toEqual(['text/plain']);
+    expect(post?.responses[0]?.content.map((entry) => entry.mediaType)).toEqual([
+      'application/json',
+    ]);
   });
 
   it('adds nothing for a basePath of /', async () => {

@@ -309,8 +309,9 @@ function swagger2RequestBody(
 }
 
 /**
- * Returns a Swagger 2.0 operation's `consumes` or `produces` list. When the operation's list
- * is missing or empty, the document's list applies, and when that is missing or empty too, JSON.
+ * Returns a Swagger 2.0 operation's `consumes` or `produces` list. A missing list inherits the
+ * document's. An empty one clears it, as Swagger 2.0 defines, and like a list missing at both
+ * levels it reads as JSON.
  */
 function mediaTypesOf(
   document: SpecDocument,
@@ -318,17 +319,8 @@ function mediaTypesOf(
   key: 'consumes' | 'produces',
 ): string[] {
   const own = asRecord(operation.value)?.[key];
-  const inherited = document.root[key];
-  const list = isNonEmptyList(own)
-    ? own
-    : isNonEmptyList(inherited)
-      ? inherited
-      : ['application/json'];
-  return list.map(String);
-}
-
-function isNonEmptyList(value: unknown): value is unknown[] {
-  return Array.isArray(value) && value.length > 0;
+  const list = Array.isArray(own) ? own : document.root[key];
+  return Array.isArray(list) && list.length > 0 ? list.map(String) : ['application/json'];
 }
 
 function responsesOf(

@@ -375,8 +375,8 @@ function problemOutcome(problem: Problem): MockOutcome {
 /**
  * Fills in the media types a Swagger 2.0 tree leaves out or lists as `[]`. Without a `produces`
  * entry, Prism finds no media type for a response and sends an empty body although the response
- * has a schema. An operation's empty list is removed, so the document's list applies, and a
- * missing or empty document list becomes JSON, which such APIs send in practice.
+ * has a schema. A missing or empty document list becomes JSON, which such APIs send in practice.
+ * An operation's empty list clears the document's, as Swagger 2.0 defines, so it becomes JSON too.
  */
 function withDefaultMediaTypes(tree: Record<string, unknown>): void {
   const operations = swaggerOperations(tree);
@@ -384,7 +384,7 @@ function withDefaultMediaTypes(tree: Record<string, unknown>): void {
     const list = tree[key] ?? [];
     tree[key] = isEmptyList(list) ? ['application/json'] : list;
     for (const operation of operations) {
-      if (isEmptyList(operation[key])) delete operation[key];
+      if (isEmptyList(operation[key])) operation[key] = ['application/json'];
     }
   }
 }

@@ -378,7 +378,7 @@ describe('startMock', () => {
     );
   });
 
-  test('serves global produces for an empty list', async () => {
+  test('serves JSON when an empty produces clears the global', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {
       const spec = path.join(directory, 'comics.yaml');
@@ -402,8 +402,8 @@ describe('startMock', () => {
       const server = await start({ apis: [{ name: 'comics', spec }] });
       const response = await fetch(`${server.urls['comics']}/title`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/plain');
-      expect(await response.text()).toBe('Exploits of a Mom');
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toBe('Exploits of a Mom');
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
