@@ -78,7 +78,7 @@ const keepExternal = {
   },
 };
 
-/** Redocly comes from bundle/redocly.cjs, through the loader, so that it shares the cache. */
+/** Redocly comes from bundle/redocly.cjs through the loader, with its own code cache, when first used. */
 const redoclyApart = {
   name: 'redocly-apart',
   setup(build) {
