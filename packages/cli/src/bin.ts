@@ -1,9 +1,15 @@
+import { describeSystemError } from '@specgate/core';
+
 import { main } from './main.js';
 
-// A reader that stops early (`specgate ... | head`) is not an error of ours.
+// A reader that stops early (`specgate ... | head`) is not an error of ours. Any other failed
+// write (a full disk, for example) ends the run with one line and exit code 2, as bad input does.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(
+    `specgate: error: cannot write to stdout (${describeSystemError(error)}). Send the output to a file or device with free space.\n`,
+  );
+  process.exit(2);
 });
 
 // No top-level await: the bundle in bundle/ is a CommonJS file (see scripts/bundle.mjs).
