@@ -28,8 +28,10 @@ function bundleIsCurrent() {
     throwIfNoEntry: false,
   })?.mtimeMs;
   if (written === undefined) return false;
-  for (const name of fs.readdirSync(PACKAGES_DIR)) {
-    const info = fs.statSync(path.join(PACKAGES_DIR, name, 'tsconfig.tsbuildinfo'), {
+  for (const entry of fs.readdirSync(PACKAGES_DIR, { withFileTypes: true })) {
+    // Only folders contain a build, so plain files such as macOS's .DS_Store are skipped.
+    if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
+    const info = fs.statSync(path.join(PACKAGES_DIR, entry.name, 'tsconfig.tsbuildinfo'), {
       throwIfNoEntry: false,
     });
     if (info !== undefined && info.mtimeMs > written) return false;
