@@ -21,7 +21,9 @@ const loaded = new Map();
 /**
  * True when bundle/specgate.cjs exists and no package was compiled after it was written.
  * After a plain `tsc -b packages/cli` the compiled modules in dist/ run instead, so the CLI
- * never runs stale code.
+ * never runs stale code of its own packages.
+ * NOTE: `pnpm install` alone is not detected. A changed dependency keeps its old bundled copy,
+ * and an external one moved to a new node_modules/.pnpm folder fails to load, until `pnpm build`.
  */
 function bundleIsCurrent() {
   const written = fs.statSync(path.join(BUNDLE_DIR, 'specgate.cjs'), {
