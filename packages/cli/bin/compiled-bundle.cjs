@@ -61,6 +61,8 @@ function loadBundle(name) {
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cacheFile = cacheFileOf(file, fs.statSync(file));
   let cachedData;
+  // NOTE: Node 20's V8 checks a cache's header (V8 version, flags, source and payload length)
+  // but no checksum, so a cache with flipped bytes in its payload aborts the process.
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
