@@ -258,6 +258,27 @@ describe('bad input exits 2 with one line', () => {
     );
   });
 
+  test('deleted working directory exits 2', () => {
+    const deletedDirectory = mkdtempSync(path.join(tmpdir(), 'specgate-gone-'));
+    const result = spawnSync(
+      '/bin/sh',
+      [
+        '-c',
+        'cd "$1" && rmdir "$1" && exec "$2" "$3" --version',
+        'sh',
+        deletedDirectory,
+        process.execPath,
+        BIN,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'specgate: error: cannot read the working directory (not found, ENOENT). Change to an existing directory and run specgate again.\n',
+    );
+  });
+
   test('lint names a spec whose $ref chain is too deep', async () => {
     const schemas = Array.from({ length: 3000 }, (_, index) =>
       index < 2999

@@ -12,9 +12,21 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
+/** Returns the working directory, or exits 2 with one line when it was deleted or is unreadable. */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (error) {
+    process.stderr.write(
+      `specgate: error: cannot read the working directory (${describeSystemError(error)}). Change to an existing directory and run specgate again.\n`,
+    );
+    process.exit(2);
+  }
+}
+
 // No top-level await: the bundle in bundle/ is a CommonJS file (see scripts/bundle.mjs).
 void main(process.argv.slice(2), {
-  cwd: process.cwd(),
+  cwd: workingDirectory(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTty: process.stdout.isTTY === true,
