@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +242,41 @@ describe('bad input exits 2 with one line', () => {
       'specgate: error: --format: cannot write /dev/full (no space left on the device, ENOSPC). Check the path and its permissions.',
     );
     expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('before\n');
+  });
+
+  test('stdout on a full device exits 2', () => {
+    const full = openSync('/dev/full', 'w');
+    const result = spawnSync(process.execPath, [BIN, 'lint', 'valid.yaml'], {
+      cwd: dir,
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(full);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'specgate: error: cannot write to stdout (no space left on the device, ENOSPC). Send the output to a file or device with free space.\n',
+    );
+  });
+
+  test('deleted working directory exits 2', () => {
+    const deletedDirectory = mkdtempSync(path.join(tmpdir(), 'specgate-gone-'));
+    const result = spawnSync(
+      '/bin/sh',
+      [
+        '-c',
+        'cd "$1" && rmdir "$1" && exec "$2" "$3" --version',
+        'sh',
+        deletedDirectory,
+        process.execPath,
+        BIN,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'specgate: error: cannot read the working directory (not found, ENOENT). Change to an existing directory and run specgate again.\n',
+    );
   });
 
   test('lint names a spec whose $ref chain is too deep', async () => {

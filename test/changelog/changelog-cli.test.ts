@@ -274,13 +274,24 @@ describe('specgate changelog input errors', () => {
       'specgate: error: unknown format "pdf" in --format pdf.',
     ],
     [['changelog', 'missing.yaml', ORDERS], 'missing.yaml'],
-    [['changelog', ORDERS, '--refs', 'no-such-ref'], 'git revision "no-such-ref" not found'],
+    [
+      ['changelog', ORDERS, '--refs', 'no-such-ref'],
+      'not found in DIR. Fetch it (git fetch origin) or pass an existing ref in --refs.',
+    ],
+    [
+      ['changelog', ORDERS, '--from', 'no-such-ref'],
+      'not found in DIR. Fetch it (git fetch origin) or pass an existing --from.',
+    ],
+    [
+      ['changelog', ORDERS, '--from', 'orders-v2.0.0', '--to', 'no-such-ref'],
+      'not found in DIR. Fetch it (git fetch origin) or pass an existing --to.',
+    ],
     [['changelog', ORDERS, '--last', 'x'], '--last "x" is not a positive whole number of commits.'],
   ])('%j', async (args, message) => {
     const run = await runCli(args, repo.dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain(message.replace('DIR', repo.dir));
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -112,11 +112,11 @@ async function selectRefs(
 ): Promise<RefDate[]> {
   if (selector.tags !== undefined) return tagsMatching(topLevel, selector.tags);
   if (selector.refs !== undefined)
-    return Promise.all(selector.refs.map((ref) => dated(topLevel, ref)));
+    return Promise.all(selector.refs.map((ref) => dated(topLevel, ref, 'ref in --refs')));
   if (selector.from !== undefined) {
     const to = selector.to ?? 'HEAD';
-    await verifyRevision(topLevel, to);
-    const first = await dated(topLevel, selector.from);
+    await verifyRevision(topLevel, to, '--to');
+    const first = await dated(topLevel, selector.from, '--from');
     const later = await commitsTouching(topLevel, files, [`${selector.from}..${to}`]);
     return [first, ...later];
   }
@@ -141,8 +141,8 @@ async function tagsMatching(topLevel: string, pattern: string): Promise<RefDate[
   return tags;
 }
 
-async function dated(topLevel: string, ref: string): Promise<RefDate> {
-  const commit = await verifyRevision(topLevel, ref);
+async function dated(topLevel: string, ref: string, source: string): Promise<RefDate> {
+  const commit = await verifyRevision(topLevel, ref, source);
   const date = (await git(topLevel, ['log', '-1', '--format=%cI', commit])).trim();
   return { ref: commit, label: ref, date: utcDate(date) };
 }

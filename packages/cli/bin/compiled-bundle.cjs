@@ -21,15 +21,19 @@ const loaded = new Map();
 /**
  * True when bundle/specgate.cjs exists and no package was compiled after it was written.
  * After a plain `tsc -b packages/cli` the compiled modules in dist/ run instead, so the CLI
- * never runs stale code.
+ * never runs stale code of its own packages.
+ * NOTE: `pnpm install` alone is not detected. A changed dependency keeps its old bundled copy,
+ * and an external one moved to a new node_modules/.pnpm folder fails to load, until `pnpm build`.
  */
 function bundleIsCurrent() {
   const written = fs.statSync(path.join(BUNDLE_DIR, 'specgate.cjs'), {
     throwIfNoEntry: false,
   })?.mtimeMs;
   if (written === undefined) return false;
-  for (const name of fs.readdirSync(PACKAGES_DIR)) {
-    const info = fs.statSync(path.join(PACKAGES_DIR, name, 'tsconfig.tsbuildinfo'), {
+  for (const entry of fs.readdirSync(PACKAGES_DIR, { withFileTypes: true })) {
+    // Only folders contain a build, so plain files such as macOS's .DS_Store are skipped.
+    if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
+    const info = fs.statSync(path.join(PACKAGES_DIR, entry.name, 'tsconfig.tsbuildinfo'), {
       throwIfNoEntry: false,
     });
     if (info !== undefined && info.mtimeMs > written) return false;
@@ -57,6 +61,8 @@ function loadBundle(name) {
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cacheFile = cacheFileOf(file, fs.statSync(file));
   let cachedData;
+  // NOTE: Node 20's V8 checks a cache's header (V8 version, flags, source and payload length)
+  // but no checksum, so a cache with flipped bytes in its payload aborts the process.
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {

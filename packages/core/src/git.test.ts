@@ -145,6 +145,14 @@ describe('verifyRevision', () => {
       `git revision "origin/no-such-branch" not found in ${repository}. Fetch it (git fetch origin) or pass an existing --base.`,
     );
   });
+
+  it('names the option the ref came from', async () => {
+    const error = await rejectionOf(verifyRevision(repository, 'v9', 'ref in --refs'));
+    expect(error.code).toBe('GIT_ERROR');
+    expect(error.message).toBe(
+      `git revision "v9" not found in ${repository}. Fetch it (git fetch origin) or pass an existing ref in --refs.`,
+    );
+  });
 });
 
 describe('changedFiles', () => {

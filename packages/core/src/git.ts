@@ -54,8 +54,11 @@ export async function gitTopLevel(cwd: string): Promise<string> {
   }
 }
 
-/** Checks that `ref` names a commit, raising an error that names the fix when it does not. */
-export async function verifyRevision(cwd: string, ref: string): Promise<string> {
+/**
+ * Checks that `ref` names a commit, raising an error that names the fix when it does not.
+ * `source` names where the user gave the ref, e.g. `--base` or `ref in --refs`.
+ */
+export async function verifyRevision(cwd: string, ref: string, source = '--base'): Promise<string> {
   try {
     return (
       await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd })
@@ -63,7 +66,7 @@ export async function verifyRevision(cwd: string, ref: string): Promise<string> 
   } catch (error) {
     throw new SpecgateError(
       'GIT_ERROR',
-      `git revision "${ref}" not found in ${cwd}. Fetch it (git fetch origin) or pass an existing --base.`,
+      `git revision "${ref}" not found in ${cwd}. Fetch it (git fetch origin) or pass an existing ${source}.`,
       { cause: error },
     );
   }

@@ -1,0 +1,59 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { beforeEach, describe, expect, test } from 'vitest';
+
+const LOADER = fileURLToPath(new URL('../bin/compiled-bundle.cjs', import.meta.url));
+const BUNDLE_WRITTEN = new Date('2026-01-02T00:00:00Z');
+
+interface Loader {
+  bundleIsCurrent(): boolean;
+}
+
+let packages: string;
+
+/** Loads a fresh copy of the loader from `packages/cli/bin` inside a scratch repository. */
+function loaderCopy(): Loader {
+  const bin = path.join(packages, 'cli/bin');
+  mkdirSync(bin, { recursive: true });
+  const copy = path.join(bin, `compiled-bundle-${Math.random().toString(36).slice(2)}.cjs`);
+  copyFileSync(LOADER, copy);
+  return createRequire(import.meta.url)(copy) as Loader;
+}
+
+/** Writes `file` with the given modification time. */
+function writeAt(file: string, modified: Date): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, '');
+  utimesSync(file, modified, modified);
+}
+
+beforeEach(() => {
+  packages = path.join(mkdtempSync(path.join(tmpdir(), 'specgate-loader-')), 'packages');
+  writeAt(path.join(packages, 'cli/bundle/specgate.cjs'), BUNDLE_WRITTEN);
+  writeAt(path.join(packages, 'core/tsconfig.tsbuildinfo'), new Date('2026-01-01T00:00:00Z'));
+});
+
+describe('bundleIsCurrent', () => {
+  test('bundle newer than every build', () => {
+    expect(loaderCopy().bundleIsCurrent()).toBe(true);
+  });
+
+  test('package compiled after the bundle', () => {
+    writeAt(path.join(packages, 'core/tsconfig.tsbuildinfo'), new Date('2026-01-03T00:00:00Z'));
+    expect(loaderCopy().bundleIsCurrent()).toBe(false);
+  });
+
+  test('no bundle', () => {
+    rmSync(path.join(packages, 'cli/bundle'), { recursive: true });
+    expect(loaderCopy().bundleIsCurrent()).toBe(false);
+  });
+
+  test('plain file among the packages', () => {
+    writeAt(path.join(packages, '.DS_Store'), new Date('2026-01-01T00:00:00Z'));
+    expect(loaderCopy().bundleIsCurrent()).toBe(true);
+  });
+});
