@@ -19,24 +19,26 @@ const WRITE_CACHE = process.env.SPECGATE_WRITE_CODE_CACHE === '1';
 const loaded = new Map();
 
 /**
- * True when bundle/specgate.cjs exists and no package was compiled after it was written.
+ * True when both bundles exist and neither a package build nor `pnpm install` came after them.
  * After a plain `tsc -b packages/cli` the compiled modules in dist/ run instead, so the CLI
- * never runs stale code of its own packages.
- * NOTE: `pnpm install` alone is not detected. A changed dependency keeps its old bundled copy,
- * and an external one moved to a new node_modules/.pnpm folder fails to load, until `pnpm build`.
+ * never runs stale code of its own packages. After an install, which may have moved the
+ * packages the bundle loads from node_modules, dist/ runs until the next `pnpm build`.
  */
 function bundleIsCurrent() {
   const written = fs.statSync(path.join(BUNDLE_DIR, 'specgate.cjs'), {
     throwIfNoEntry: false,
   })?.mtimeMs;
-  if (written === undefined) return false;
+  if (written === undefined || !fs.existsSync(path.join(BUNDLE_DIR, 'redocly.cjs'))) return false;
+  const newer = (file) => {
+    const info = fs.statSync(file, { throwIfNoEntry: false });
+    return info !== undefined && info.mtimeMs > written;
+  };
+  // pnpm rewrites this file on every install.
+  if (newer(path.join(PACKAGES_DIR, '..', 'node_modules', '.modules.yaml'))) return false;
   for (const entry of fs.readdirSync(PACKAGES_DIR, { withFileTypes: true })) {
     // Only folders contain a build, so plain files such as macOS's .DS_Store are skipped.
     if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
-    const info = fs.statSync(path.join(PACKAGES_DIR, entry.name, 'tsconfig.tsbuildinfo'), {
-      throwIfNoEntry: false,
-    });
-    if (info !== undefined && info.mtimeMs > written) return false;
+    if (newer(path.join(PACKAGES_DIR, entry.name, 'tsconfig.tsbuildinfo'))) return false;
   }
   return true;
 }
@@ -60,6 +62,7 @@ function loadBundle(name) {
   const bytes = fs.readFileSync(file);
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cacheFile = cacheFileOf(file, fs.statSync(file));
+
   let cachedData;
   // NOTE: Node 20's V8 checks a cache's header (V8 version, flags, source and payload length)
   // but no checksum, so a cache with flipped bytes in its payload aborts the process.
@@ -72,10 +75,17 @@ function loadBundle(name) {
     `(function (exports, require, module, __filename, __dirname, __specgateImport) {${source}\n})`,
     { filename: file, ...(cachedData === undefined ? {} : { cachedData }) },
   );
+
   if (WRITE_CACHE) {
     // At exit, so the cache contains every function the warm-up run compiled.
-    process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+    // Written to a temporary file and renamed, so a reader never sees half a cache.
+    process.once('exit', () => {
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, script.createCachedData());
+      fs.renameSync(temporary, cacheFile);
+    });
   }
+
   const module = { exports: {} };
   const fileUrl = pathToFileURL(file);
   // Runs the bundle's dynamic imports (see scripts/bundle.mjs). A relative specifier is

@@ -34,6 +34,8 @@ function writeAt(file: string, modified: Date): void {
 beforeEach(() => {
   packages = path.join(mkdtempSync(path.join(tmpdir(), 'specgate-loader-')), 'packages');
   writeAt(path.join(packages, 'cli/bundle/specgate.cjs'), BUNDLE_WRITTEN);
+  writeAt(path.join(packages, 'cli/bundle/redocly.cjs'), BUNDLE_WRITTEN);
+  writeAt(path.join(packages, '../node_modules/.modules.yaml'), new Date('2026-01-01T00:00:00Z'));
   writeAt(path.join(packages, 'core/tsconfig.tsbuildinfo'), new Date('2026-01-01T00:00:00Z'));
 });
 
@@ -49,6 +51,16 @@ describe('bundleIsCurrent', () => {
 
   test('no bundle', () => {
     rmSync(path.join(packages, 'cli/bundle'), { recursive: true });
+    expect(loaderCopy().bundleIsCurrent()).toBe(false);
+  });
+
+  test('install after the bundle', () => {
+    writeAt(path.join(packages, '../node_modules/.modules.yaml'), new Date('2026-01-03T00:00:00Z'));
+    expect(loaderCopy().bundleIsCurrent()).toBe(false);
+  });
+
+  test('no Redocly bundle', () => {
+    rmSync(path.join(packages, 'cli/bundle/redocly.cjs'));
     expect(loaderCopy().bundleIsCurrent()).toBe(false);
   });
 
