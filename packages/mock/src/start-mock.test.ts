@@ -378,102 +378,85 @@ describe('startMock', () => {
     );
   });
 
-  test('serves JSON when an empty produces clears the global', async () => {
+  /** Serves a Swagger 2.0 spec written from `lines` and requests `route` from it. */
+  async function fetchFromSwagger(lines: string[], route: string): Promise<Response> {
     const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
     try {
       const spec = path.join(directory, 'comics.yaml');
       await writeFile(
         spec,
-        [
-          "swagger: '2.0'",
-          'info: {title: Comics, version: 1.0.0}',
-          'produces: [text/plain]',
-          'paths:',
-          '  /title:',
-          '    get:',
-          '      produces: []',
-          '      responses:',
-          "        '200':",
-          '          description: the title',
-          '          schema: {type: string, example: Exploits of a Mom}',
-          '',
-        ].join('\n'),
+        ["swagger: '2.0'", 'info: {title: Comics, version: 1.0.0}', ...lines, ''].join('\n'),
       );
       const server = await start({ apis: [{ name: 'comics', spec }] });
-      const response = await fetch(`${server.urls['comics']}/title`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/json');
-      expect(await response.json()).toBe('Exploits of a Mom');
+      return await fetch(`${server.urls['comics']}${route}`);
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
+  }
+
+  test('serves JSON when an empty produces clears the global', async () => {
+    const response = await fetchFromSwagger(
+      [
+        'produces: [text/plain]',
+        'paths:',
+        '  /title:',
+        '    get:',
+        '      produces: []',
+        '      responses:',
+        "        '200':",
+        '          description: the title',
+        '          schema: {type: string, example: Exploits of a Mom}',
+      ],
+      '/title',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toBe('Exploits of a Mom');
   });
 
   test('serves JSON when every produces is empty', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
-    try {
-      const spec = path.join(directory, 'comics.yaml');
-      await writeFile(
-        spec,
-        [
-          "swagger: '2.0'",
-          'info: {title: Comics, version: 1.0.0}',
-          'produces: []',
-          'paths:',
-          '  /comic:',
-          "    $ref: '#/x-path-items/comic'",
-          'x-path-items:',
-          '  comic:',
-          '    get:',
-          '      produces: []',
-          '      responses:',
-          "        '200':",
-          '          description: the comic',
-          '          schema:',
-          '            type: object',
-          '            properties: {num: {type: integer, example: 327}}',
-          '',
-        ].join('\n'),
-      );
-      const server = await start({ apis: [{ name: 'comics', spec }] });
-      const response = await fetch(`${server.urls['comics']}/comic`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/json');
-      expect(await response.json()).toEqual({ num: 327 });
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+    const response = await fetchFromSwagger(
+      [
+        'produces: []',
+        'paths:',
+        '  /comic:',
+        "    $ref: '#/x-path-items/comic'",
+        'x-path-items:',
+        '  comic:',
+        '    get:',
+        '      produces: []',
+        '      responses:',
+        "        '200':",
+        '          description: the comic',
+        '          schema:',
+        '            type: object',
+        '            properties: {num: {type: integer, example: 327}}',
+      ],
+      '/comic',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ num: 327 });
   });
 
   test('serves JSON without Swagger produces', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'specgate-mock-'));
-    try {
-      const spec = path.join(directory, 'comics.yaml');
-      await writeFile(
-        spec,
-        [
-          "swagger: '2.0'",
-          'info: {title: Comics, version: 1.0.0}',
-          'paths:',
-          '  /comic:',
-          '    get:',
-          '      responses:',
-          "        '200':",
-          '          description: the comic',
-          '          schema:',
-          '            type: object',
-          '            properties: {num: {type: integer, example: 614}}',
-          '',
-        ].join('\n'),
-      );
-      const server = await start({ apis: [{ name: 'comics', spec }] });
-      const response = await fetch(`${server.urls['comics']}/comic`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/json');
-      expect(await response.json()).toEqual({ num: 614 });
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+    const response = await fetchFromSwagger(
+      [
+        'paths:',
+        '  /comic:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: the comic',
+        '          schema:',
+        '            type: object',
+        '            properties: {num: {type: integer, example: 614}}',
+      ],
+      '/comic',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ num: 614 });
   });
 
   test('rejects a prefix over a path', async () => {
