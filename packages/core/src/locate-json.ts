@@ -5,7 +5,12 @@
  */
 export class JsonLocator {
   private readonly text: string;
-  private readonly childIndex = new Map<number, Map<string, number>>();
+  private readonly childIndex = new Map<number, Children>();
+  /**
+   * End offsets of containers, recorded while skipping over them. Indexing a container that
+   * was skipped before then costs its direct children only, not a scan of its whole text.
+   */
+  private readonly ends = new Map<number, number>();
 
   constructor(text: string) {
     this.text = text;
@@ -18,16 +23,16 @@ export class JsonLocator {
     let matched = 0;
     for (const segment of segments) {
       const children = this.children(offset);
-      const child = children?.get(segment);
+      const child = children?.values.get(segment);
       if (child === undefined) break;
-      keyOffset = children?.get(`\0key:${segment}`) ?? child;
+      keyOffset = children?.keys.get(segment) ?? child;
       offset = child;
       matched += 1;
     }
     return { offset, keyOffset, matched };
   }
 
-  private children(offset: number): Map<string, number> | undefined {
+  private children(offset: number): Children | undefined {
     const cached = this.childIndex.get(offset);
     if (cached) return cached;
     const open = this.text[offset];
@@ -37,8 +42,8 @@ export class JsonLocator {
     return children;
   }
 
-  private indexObject(offset: number): Map<string, number> {
-    const children = new Map<string, number>();
+  private indexObject(offset: number): Children {
+    const children: Children = { values: new Map(), keys: new Map() };
     let position = this.skipSpace(offset + 1);
     while (position < this.text.length && this.text[position] !== '}') {
       const keyStart = position;
@@ -46,20 +51,20 @@ export class JsonLocator {
       const key = JSON.parse(this.text.slice(keyStart, keyEnd)) as string;
       position = this.skipSpace(keyEnd);
       position = this.skipSpace(position + 1);
-      children.set(key, position);
-      children.set(`\0key:${key}`, keyStart);
+      children.values.set(key, position);
+      children.keys.set(key, keyStart);
       position = this.skipSpace(this.skipValue(position));
       if (this.text[position] === ',') position = this.skipSpace(position + 1);
     }
     return children;
   }
 
-  private indexArray(offset: number): Map<string, number> {
-    const children = new Map<string, number>();
+  private indexArray(offset: number): Children {
+    const children: Children = { values: new Map(), keys: new Map() };
     let position = this.skipSpace(offset + 1);
     let index = 0;
     while (position < this.text.length && this.text[position] !== ']') {
-      children.set(String(index), position);
+      children.values.set(String(index), position);
       index += 1;
       position = this.skipSpace(this.skipValue(position));
       if (this.text[position] === ',') position = this.skipSpace(position + 1);
@@ -71,7 +76,10 @@ export class JsonLocator {
     const char = this.text[position];
     if (char === '"') return this.skipString(position);
     if (char !== '{' && char !== '[') return this.skipScalar(position);
-    let depth = 0;
+    const known = this.ends.get(position);
+    if (known !== undefined) return known;
+    // Offsets of the containers opened and not yet closed, innermost last.
+    const open: number[] = [];
     let index = position;
     while (index < this.text.length) {
       const current = this.text.charCodeAt(index);
@@ -79,10 +87,10 @@ export class JsonLocator {
         index = this.skipString(index);
         continue;
       }
-      if (current === 123 /* { */ || current === 91 /* [ */) depth += 1;
+      if (current === 123 /* { */ || current === 91 /* [ */) open.push(index);
       else if (current === 125 /* } */ || current === 93 /* ] */) {
-        depth -= 1;
-        if (depth === 0) return index + 1;
+        this.ends.set(open.pop() as number, index + 1);
+        if (open.length === 0) return index + 1;
       }
       index += 1;
     }
@@ -118,4 +126,10 @@ export class JsonLocator {
     }
     return index;
   }
+}
+
+/** The members of one container: where each value starts, and for objects where its key starts. */
+interface Children {
+  values: Map<string, number>;
+  keys: Map<string, number>;
 }
