@@ -78,7 +78,10 @@ const keepExternal = {
   },
 };
 
-/** Redocly comes from bundle/redocly.cjs through the loader, with its own code cache, when first used. */
+/**
+ * Redocly comes from bundle/redocly.cjs through the loader, with its own code cache, when it is
+ * first used.
+ */
 const redoclyApart = {
   name: 'redocly-apart',
   setup(build) {

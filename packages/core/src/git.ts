@@ -11,8 +11,8 @@ interface RunOptions {
 }
 
 /**
- * Runs `command` with execFile. child_process is loaded on the first call, not at start-up:
- * it costs a few milliseconds, which commands that never call git (lint, diff) should not pay.
+ * Runs `command` with execFile. child_process is loaded on the first call, because loading it
+ * at start-up would slow down the commands that never call git (lint, diff).
  */
 async function run(
   command: string,

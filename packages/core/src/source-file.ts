@@ -53,8 +53,8 @@ export class SourceFile {
 
 /**
  * Reads and parses a spec file from disk, with the usual input checks. The file is read
- * synchronously: parsing takes far longer than reading, and a run that reads no file
- * asynchronously never starts libuv's thread pool, which is a few milliseconds of a short run.
+ * synchronously, because parsing takes far longer than reading, and a run that reads nothing
+ * asynchronously never starts libuv's thread pool.
  */
 export async function readSourceFile(filePath: string, displayPath: string): Promise<SourceFile> {
   let info: Stats;
@@ -159,7 +159,7 @@ function parseYaml(text: string, displayPath: string): unknown {
   // The fast parser covers most specs. js-yaml parses the rest and reports every error.
   const fast = parseYamlFast(text);
   if (fast !== undefined) {
-    // Aliases of scalars add no nodes; only a shared mapping or sequence can expand.
+    // Aliases of scalars add no nodes. Only a shared mapping or sequence can expand.
     if (fast.aliasesCollections) checkAliasExpansion(fast.data, displayPath);
     return fast.data;
   }

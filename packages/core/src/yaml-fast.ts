@@ -39,6 +39,7 @@ import {
   NON_JSON_ESCAPE,
   resolvePlain,
 } from './yaml-scalars.js';
+import { withoutBom } from './text-locator.js';
 
 /** Collection nesting beyond which the parser gives up, well below js-yaml's limit of 100. */
 const MAX_DEPTH = 64;
@@ -104,7 +105,7 @@ const blockLinesByIndent = new Map<number, RegExp>();
 export function parseYamlFast(
   text: string,
 ): { data: unknown; aliasesCollections: boolean } | undefined {
-  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let source = withoutBom(text);
   if (source.includes('\r')) {
     source = source.replace(/\r\n/g, '\n');
     if (source.includes('\r')) return undefined;
