@@ -52,10 +52,11 @@ function cacheFileOf(file, stats) {
   return `${file}.${stats.size}-${Math.trunc(stats.mtimeMs)}.v8-cache`;
 }
 
-/** Runs the bundle `name` (once per process) as `require` would and returns its exports. */
-function loadBundle(name) {
-  const known = loaded.get(name);
-  if (known !== undefined) return known;
+/**
+ * Compiles the bundle `name` with its code cache, when there is one. Returns the script and
+ * whether V8 took the cache.
+ */
+function compileBundle(name) {
   const file = path.join(BUNDLE_DIR, name);
   // One read of the whole file. esbuild writes ASCII almost everywhere, and ASCII decodes
   // faster as Latin-1, to the same string.
@@ -75,6 +76,24 @@ function loadBundle(name) {
     `(function (exports, require, module, __filename, __dirname, __specgateImport) {${source}\n})`,
     { filename: file, ...(cachedData === undefined ? {} : { cachedData }) },
   );
+  return {
+    file,
+    cacheFile,
+    script,
+    cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
+  };
+}
+
+/** True when V8 takes the code cache of the bundle `name`; the build checks it after writing. */
+function cacheIsUsed(name) {
+  return compileBundle(name).cacheUsed;
+}
+
+/** Runs the bundle `name` (once per process) as `require` would and returns its exports. */
+function loadBundle(name) {
+  const known = loaded.get(name);
+  if (known !== undefined) return known;
+  const { file, cacheFile, script } = compileBundle(name);
 
   if (WRITE_CACHE) {
     // At exit, so the cache contains every function the warm-up run compiled.
@@ -109,4 +128,4 @@ function loadBundle(name) {
   return module.exports;
 }
 
-module.exports = { bundleIsCurrent, loadBundle };
+module.exports = { bundleIsCurrent, cacheIsUsed, loadBundle };

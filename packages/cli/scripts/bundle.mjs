@@ -212,3 +212,22 @@ for (const args of WARM_UPS) {
     throw new Error(`warm-up run \`specgate ${args.join(' ')}\` failed: ${reason}`);
   }
 }
+
+// A flag that V8 saw in a warm-up run but not in a plain run makes V8 refuse the cache in
+// every run, silently, and start-up is slower by the whole compile. A fresh process checks it.
+for (const name of ['specgate.cjs', 'redocly.cjs']) {
+  const check = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `process.exitCode = require(process.argv[1]).cacheIsUsed(${JSON.stringify(name)}) ? 0 : 1`,
+      path.join(cliRoot, 'bin/compiled-bundle.cjs'),
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (check.status !== 0) {
+    throw new Error(
+      `V8 refused the code cache of bundle/${name} (${check.stderr.trim() || 'written under other V8 flags'}). Remove V8 flags from NODE_OPTIONS and run pnpm build again.`,
+    );
+  }
+}

@@ -30,6 +30,12 @@ export interface CliEnvironment {
   stderr: (text: string) => void;
   isTty: boolean;
   noColor: boolean;
+  /**
+   * Called with the spec files a command is about to read and compare. The binary tunes V8
+   * for their size there (see v8-tuning.ts); tests, which run many commands in one process,
+   * leave it out.
+   */
+  beforeCompare?: (files: readonly string[]) => void;
 }
 
 export interface CommonOptions {

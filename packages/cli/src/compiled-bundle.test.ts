@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -67,5 +68,48 @@ describe('bundleIsCurrent', () => {
   test('plain file among the packages', () => {
     writeAt(path.join(packages, '.DS_Store'), new Date('2026-01-01T00:00:00Z'));
     expect(loaderCopy().bundleIsCurrent()).toBe(true);
+  });
+});
+
+describe('cacheIsUsed', () => {
+  /** Runs `code` in a fresh Node process with `loader` bound to a copy of the loader. */
+  function runNode(code: string, options: { flags?: string[]; writeCache?: boolean } = {}) {
+    const copy = path.join(packages, 'cli/bin/compiled-bundle-run.cjs');
+    mkdirSync(path.dirname(copy), { recursive: true });
+    copyFileSync(LOADER, copy);
+    const run = spawnSync(
+      process.execPath,
+      [...(options.flags ?? []), '-e', `const loader = require(${JSON.stringify(copy)}); ${code}`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SPECGATE_WRITE_CODE_CACHE: options.writeCache ? '1' : '' },
+      },
+    );
+    return run.stdout.trim() || run.stderr.trim();
+  }
+
+  beforeEach(() => {
+    writeFileSync(
+      path.join(packages, 'cli/bundle/specgate.cjs'),
+      'module.exports = { answer: [1, 2, 3].map((n) => n * 2).join(",") };\n',
+    );
+  });
+
+  test('no cache written yet', () => {
+    expect(runNode("console.log(loader.cacheIsUsed('specgate.cjs'))")).toBe('false');
+  });
+
+  test('cache written by a run under the same flags', () => {
+    expect(
+      runNode("console.log(loader.loadBundle('specgate.cjs').answer)", { writeCache: true }),
+    ).toBe('2,4,6');
+    expect(runNode("console.log(loader.cacheIsUsed('specgate.cjs'))")).toBe('true');
+    expect(runNode("console.log(loader.loadBundle('specgate.cjs').answer)")).toBe('2,4,6');
+  });
+
+  test('cache written by a run with another V8 flag', () => {
+    runNode("loader.loadBundle('specgate.cjs')", { writeCache: true, flags: ['--no-turbofan'] });
+    expect(runNode("console.log(loader.cacheIsUsed('specgate.cjs'))")).toBe('false');
+    expect(runNode("console.log(loader.loadBundle('specgate.cjs').answer)")).toBe('2,4,6');
   });
 });

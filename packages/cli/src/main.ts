@@ -129,6 +129,7 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         const context = await prepare(options, environment);
         const started = Date.now();
         const { diffFails, diffToJson, runDiff } = await import('./commands/diff.js');
+        environment.beforeCompare?.([basePath, revisionPath]);
         const report = await runDiff(basePath, revisionPath, {
           cwd: environment.cwd,
           config: context.config,
