@@ -21,7 +21,8 @@ function headerLines(meta, title) {
       `start, ${meta.loadAverage.end} at the end. Each cell is the median of ${meta.runs} ` +
       `${meta.runs === 1 ? 'run' : 'runs'}, taken in rounds of one run per tool. Each run is a ` +
       `whole process with a ${meta.timeoutMs / 1000} s timeout. The script measures wall time, ` +
-      `and CPU time (user + system) and peak RSS come from ${meta.rssMethod}.`,
+      `and CPU time (user + system) and peak RSS come from ${meta.rssMethod}.` +
+      meta.nodeStartup.map((setting) => ` In the environment, ${setting}.`).join(''),
     '',
   ];
 }

@@ -1,7 +1,7 @@
 // Benchmarks specgate against its peers, side by side, and writes the results to
 // docs/benchmarks.md. Run `node scripts/bench/run.mjs --help` for the options.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +118,31 @@ const loadAverage = () =>
     .map((load) => load.toFixed(2))
     .join(' / ');
 
+/**
+ * Describes the variables that change how every Node process starts, for the report: each
+ * benchmarked tool is a Node program and pays for them alike.
+ */
+function nodeStartupSettings() {
+  const settings = [];
+  const certificates = process.env.NODE_EXTRA_CA_CERTS;
+  if (certificates) {
+    let count = 'the';
+    try {
+      count = String(
+        readFileSync(certificates, 'latin1').split('-----BEGIN CERTIFICATE-----').length - 1,
+      );
+    } catch {
+      // An unreadable file: Node warns at start and goes on, and the report names the file only.
+    }
+    settings.push(
+      `\`NODE_EXTRA_CA_CERTS\` names ${certificates}, so every Node process parses ${count} certificates from it before it runs any code`,
+    );
+  }
+  if (process.env.NODE_OPTIONS)
+    settings.push(`\`NODE_OPTIONS\` is \`${process.env.NODE_OPTIONS}\``);
+  return settings;
+}
+
 function machineInfo(options, loadAtStart) {
   const cpus = os.cpus();
   return {
@@ -126,6 +151,7 @@ function machineInfo(options, loadAtStart) {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown CPU',
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
+    nodeStartup: nodeStartupSettings(),
     loadAverage: { start: loadAtStart, end: loadAverage() },
     runs: options.runs,
     timeoutMs: options.timeoutMs,
