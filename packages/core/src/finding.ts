@@ -1,6 +1,5 @@
-import { hash } from 'node:crypto';
-
 import { compareText } from './compare-text.js';
+import { sha256Hex } from './sha256.js';
 
 /** Severity of a lint problem, as Redocly and SARIF name the two levels we use. */
 export type Severity = 'error' | 'warn';
@@ -73,8 +72,7 @@ export function severityToLevel(severity: Severity): Level {
  * so fingerprinting a finding on a large schema stays cheap.
  */
 export function fingerprint(id: string, pointer: string, value: unknown): string {
-  // One-shot hashing: a Hash object per finding showed in runs with thousands of findings.
-  return hash('sha256', `${id}\0${pointer}\0${shallowDigest(value)}`, 'hex').slice(0, 16);
+  return sha256Hex(`${id}\0${pointer}\0${shallowDigest(value)}`).slice(0, 16);
 }
 
 /** Text of a value down to one level: nested objects and arrays show only their keys or length. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import type { SpecDocument } from './spec-document.js';
@@ -8,6 +8,10 @@ import type { SpecDocument } from './spec-document.js';
  * so the digest is the same from every working directory.
  */
 export function specDigest(document: SpecDocument): string {
+  // node:crypto is loaded here, not with this module: a run that needs no digest skips it.
+  const { createHash } = createRequire(import.meta.url)(
+    'node:crypto',
+  ) as typeof import('node:crypto');
   const hash = createHash('sha256');
   const rootDir = path.dirname(document.rootFile.path);
   for (const file of [...document.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
