@@ -504,6 +504,25 @@ describe('YAML alias expansion', () => {
     );
   });
 
+  // A mapping of 100 entries named by `uses` aliases, each of which stands for 101 nodes.
+  const repeated = (uses: number): string => {
+    const entries = Array.from({ length: 100 }, (_, index) => `  k${index}: ${index}`);
+    const aliases = Array.from({ length: uses }, (_, index) => `u${index}: *b`);
+    return ['base: &b', ...entries, ...aliases, ''].join('\n');
+  };
+
+  it('rejects a mapping repeated past the limit', () => {
+    expect(errorOf(() => yamlFile(repeated(3000))).message).toBe(
+      'openapi.yaml: YAML aliases expand 2 distinct nodes to 303,102. Replace the nested aliases with plain content.',
+    );
+  });
+
+  it('accepts a mapping repeated under the limit', () => {
+    const data = yamlFile(repeated(1000)).data as Record<string, unknown>;
+    expect(Object.keys(data)).toHaveLength(1001);
+    expect(data['u999']).toBe(data['base']);
+  });
+
   it('reads prose with & and * as plain text', () => {
     const file = yamlFile('description: Rock & roll, **bold** and *em*\nsummary: a&b *c\n');
     expect(file.data).toEqual({ description: 'Rock & roll, **bold** and *em*', summary: 'a&b *c' });

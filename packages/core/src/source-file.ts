@@ -160,7 +160,9 @@ function parseYaml(text: string, displayPath: string): unknown {
   const fast = parseYamlFast(text);
   if (fast !== undefined) {
     // Aliases of scalars add no nodes. Only a shared mapping or sequence can expand.
-    if (fast.aliasesCollections) checkAliasExpansion(fast.data, displayPath);
+    const aliased = fast.aliasedCollections;
+    if (aliased.length > 0 && !expandsWithin(ALIAS_CHECK_FLOOR, text.length, aliased))
+      checkAliasExpansion(fast.data, displayPath);
     return fast.data;
   }
   const data = loadWithJsYaml(text, displayPath);
@@ -226,17 +228,7 @@ function secondDocumentMark(text: string): { line: number; column: number } | un
  */
 function checkAliasExpansion(data: unknown, displayPath: string): void {
   const sizes = new Map<object, number>();
-  const sizeOf = (node: unknown, depth: number): number => {
-    if (node === null || typeof node !== 'object' || depth > 10_000) return 1;
-    const known = sizes.get(node);
-    if (known !== undefined) return known;
-    sizes.set(node, 1);
-    let size = 1;
-    for (const value of Object.values(node)) size += sizeOf(value, depth + 1);
-    sizes.set(node, size);
-    return size;
-  };
-  const size = sizeOf(data, 0);
+  const size = expandedSize(data, sizes, 0);
   const repeated = size > ALIAS_CHECK_FLOOR && size > MAX_ALIAS_FACTOR * sizes.size;
   if (size > MAX_EXPANDED_NODES || repeated) {
     throw new SpecgateError(
@@ -245,6 +237,37 @@ function checkAliasExpansion(data: unknown, displayPath: string): void {
       { file: displayPath },
     );
   }
+}
+
+/**
+ * Returns the number of nodes `node` expands to, with every alias replaced by what it names.
+ * `sizes` keeps the size of each object met, so a shared object is walked once.
+ */
+function expandedSize(node: unknown, sizes: Map<object, number>, depth: number): number {
+  if (node === null || typeof node !== 'object' || depth > 10_000) return 1;
+  const known = sizes.get(node);
+  if (known !== undefined) return known;
+  sizes.set(node, 1);
+  let size = 1;
+  for (const value of Object.values(node)) size += expandedSize(value, sizes, depth + 1);
+  sizes.set(node, size);
+  return size;
+}
+
+/**
+ * True when a document that the fast parser read expands to at most `limit` nodes, found by
+ * walking only the collections its aliases name. Each node but the root starts with a
+ * character of its own (a key, a `-`, a flow item, an alias), so the text has at most one
+ * node per character and the root. Each alias adds what it names, less the node it counts as.
+ */
+function expandsWithin(limit: number, textLength: number, aliased: readonly object[]): boolean {
+  const sizes = new Map<object, number>();
+  let total = textLength + 1;
+  for (const target of aliased) {
+    total += expandedSize(target, sizes, 0) - 1;
+    if (total > limit) return false;
+  }
+  return true;
 }
 
 /** Converts a character offset into a 1-based line and column. */

@@ -238,14 +238,15 @@ describe('fast YAML parser on snippets', () => {
     const data = result?.data as Record<string, unknown>;
     expect(data.c).toBe(data.a);
     expect(data.e).toBe(data.d);
-    expect(result?.aliasesCollections).toBe(true);
+    expect(result?.aliasedCollections).toEqual([data.a, data.d]);
+    expect(result?.aliasedCollections[0]).toBe(data.a);
   });
 
   test('aliases of scalars only are told apart from aliases of collections', () => {
     const result = parseYamlFast('a: &x text\nb: *x\nc: &y\n  d: 1\n');
     expect(result).toStrictEqual({
       data: { a: 'text', b: 'text', c: { d: 1 } },
-      aliasesCollections: false,
+      aliasedCollections: [],
     });
   });
 

@@ -104,7 +104,7 @@ const blockLinesByIndent = new Map<number, RegExp>();
  */
 export function parseYamlFast(
   text: string,
-): { data: unknown; aliasesCollections: boolean } | undefined {
+): { data: unknown; aliasedCollections: object[] } | undefined {
   let source = withoutBom(text);
   if (source.includes('\r')) {
     source = source.replace(/\r\n/g, '\n');
@@ -119,7 +119,7 @@ export function parseYamlFast(
   try {
     const parser = new FastYamlParser(source);
     const data = parser.parseDocument();
-    return { data, aliasesCollections: parser.aliasesCollections };
+    return { data, aliasedCollections: parser.aliasedCollections };
   } catch {
     // Besides GIVE_UP, any failure (a stack overflow, say) leaves the text to js-yaml.
     return undefined;
@@ -138,8 +138,8 @@ class FastYamlParser {
   /** Indentation of the block node that contains the flow collection being read. */
   private flowParent = 0;
   private readonly anchors = new Map<string, unknown>();
-  /** True once an alias has named a mapping or a sequence: only those can expand. */
-  aliasesCollections = false;
+  /** The mapping or sequence each alias of one names, once per alias: only those can expand. */
+  readonly aliasedCollections: object[] = [];
 
   constructor(text: string) {
     this.text = text;
@@ -285,7 +285,7 @@ class FastYamlParser {
       if (!this.anchors.has(name)) throw GIVE_UP;
       this.finishLine(ANCHOR.lastIndex);
       const value = this.anchors.get(name);
-      if (typeof value === 'object' && value !== null) this.aliasesCollections = true;
+      if (typeof value === 'object' && value !== null) this.aliasedCollections.push(value);
       return value;
     }
     if (inSequence) {
