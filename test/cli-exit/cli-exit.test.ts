@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 // The binary exits as soon as only stdout and stderr are left in the event loop. These runs
-// check that output larger than a pipe holds still arrives whole when the reader is slow.
+// check that output larger than a pipe's buffer still arrives whole when the reader is slow.
 const BIN = fileURLToPath(new URL('../../packages/cli/bin/specgate.cjs', import.meta.url));
 const OPERATIONS = 2000;
 
@@ -34,7 +34,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the binary with stdout on a pipe that nobody reads for `delayMs`, then reads it all. */
+/** Runs the binary with stdout on a pipe left unread for `delayMs`, then reads all of it. */
 function runWithSlowReader(args: string[], delayMs: number) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir });
