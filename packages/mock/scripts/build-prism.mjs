@@ -3,6 +3,7 @@
 // Node then reads one file, mostly compiled already, instead of resolving, reading and
 // compiling about 700 CommonJS modules, which was most of the mock's start-up time.
 // Runs after `tsc -b` (the warm-up uses dist/): node packages/mock/scripts/build-prism.mjs
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -85,6 +86,13 @@ const jsoncParserModule = {
   },
 };
 
+// V8 refuses a cache written under other V8 flags, and NODE_OPTIONS may hold some (say
+// --max-old-space-size): the warm-up runs in a child process without it.
+if (process.argv[2] === '--write-cache') {
+  await writeCodeCache();
+  process.exit(0);
+}
+
 // A cache left from an older bundle must never meet the new one.
 rmSync(`${bundleFile}.v8-cache`, { force: true });
 await build({
@@ -100,7 +108,30 @@ await build({
   logLevel: 'warning',
 });
 
-await writeCodeCache();
+const { NODE_OPTIONS: _, ...plainEnvironment } = process.env;
+const warmUp = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--write-cache'], {
+  env: plainEnvironment,
+  stdio: 'inherit',
+  timeout: 120_000,
+});
+if (warmUp.status !== 0) {
+  throw new Error(`the warm-up run that writes the code cache of ${bundleFile} failed`);
+}
+const check = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    'const { loadPrism, loadedPrismBundle } = await import(process.argv[1]); loadPrism(); process.exitCode = loadedPrismBundle()?.cacheUsed ? 0 : 1;',
+    new URL('../dist/prism.js', import.meta.url).href,
+  ],
+  { env: plainEnvironment, encoding: 'utf8', timeout: 60_000 },
+);
+if (check.status !== 0) {
+  throw new Error(
+    `V8 refused the code cache of ${bundleFile} (${check.stderr.trim() || 'written under other V8 flags'}). Run the build again.`,
+  );
+}
 
 /**
  * Runs a mock on the test fixture with the requests `specgate mock` serves most (static,
