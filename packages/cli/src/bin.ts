@@ -1,7 +1,7 @@
 import { describeSystemError } from '@specgate/core';
 
 import { main } from './main.js';
-import { skipOptimizerForSmallInput } from './v8-tuning.js';
+import { optimizeOnlyLongRuns } from './v8-tuning.js';
 
 // A reader that stops early (`specgate ... | head`) is not an error of ours. Any other failed
 // write (a full disk, for example) ends the run with one line and exit code 2, as bad input does.
@@ -52,7 +52,7 @@ void main(process.argv.slice(2), {
   // refuses that cache in every later run: the build's warm-up runs keep the defaults.
   ...(process.env['SPECGATE_WRITE_CODE_CACHE'] === '1'
     ? {}
-    : { beforeCompare: (files) => skipOptimizerForSmallInput(cwd, files) }),
+    : { tuneForRun: (files) => optimizeOnlyLongRuns(cwd, files) }),
 }).then((exitCode) => {
   process.exitCode = exitCode;
   exitWhenIdle(exitCode);

@@ -31,11 +31,12 @@ export interface CliEnvironment {
   isTty: boolean;
   noColor: boolean;
   /**
-   * Called with the spec files a command is about to read and compare. The binary tunes V8
-   * for their size there (see v8-tuning.ts); tests, which run many commands in one process,
+   * Called with the spec files a command is about to compare. It returns a checkpoint that the
+   * command calls once they have loaded and after each operation compared. The binary tunes V8
+   * for short runs there (see v8-tuning.ts). Tests, which run many commands in one process,
    * leave it out.
    */
-  beforeCompare?: (files: readonly string[]) => void;
+  tuneForRun?: (files: readonly string[]) => () => void;
 }
 
 export interface CommonOptions {

@@ -129,12 +129,12 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
         const context = await prepare(options, environment);
         const started = Date.now();
         const { diffFails, diffToJson, runDiff } = await import('./commands/diff.js');
-        environment.beforeCompare?.([basePath, revisionPath]);
         const report = await runDiff(basePath, revisionPath, {
           cwd: environment.cwd,
           config: context.config,
           today: context.today,
           allowRemote: options.allowRemote === true,
+          checkpoint: environment.tuneForRun?.([basePath, revisionPath]),
         });
         const elapsed = Math.round(Date.now() - started);
         context.logger.verbose(

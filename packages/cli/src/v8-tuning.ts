@@ -3,32 +3,45 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * Total size of spec files, in bytes, below which a run turns V8's optimizing compiler off.
- * Measured on the benchmark pairs (docs/benchmarks.md): without it, diffs of 0.2 to 2 MB of
- * specs ended 10 to 15 ms sooner, and a diff of 6 MB took 75 ms longer.
+ * Total size of spec files, in bytes, below which a run starts without V8's optimizing
+ * compiler. Parsing is linear in the size, so below this it takes a few tens of ms.
  */
 const SMALL_INPUT_BYTES = 1_000_000;
 
+/** Time after which a run that started without the optimizing compiler turns it on. */
+const SHORT_RUN_MS = 100;
+
 /**
- * Turns TurboFan, V8's optimizing compiler, off for the rest of a run whose spec files are
- * small. In such a run the parser's and the comparison's functions get hot only near the end,
- * and TurboFan compiles each of them for about 30 ms on a background thread. The output is
- * written before the optimized code is ready, and Node then waits for those compiles before it
- * exits. Without TurboFan they run as V8's baseline code. A path that is not a readable local
- * file (a URL, a missing file) leaves the compiler on, as a large input would.
+ * Turns TurboFan, V8's optimizing compiler, off for a run on small spec files, and returns a
+ * checkpoint that turns it back on once the run has lasted 100 ms. In a short run the parser
+ * and the comparison get hot only near the end, and TurboFan then compiles each hot function
+ * for about 30 ms on a background thread. The output is written before that code is ready,
+ * and Node waits for those compiles before it exits. A comparison of small specs with many
+ * shared schemas can take seconds, and needs TurboFan: the caller calls the checkpoint after
+ * loading and after each operation. A path that is not a readable local file (a URL, a
+ * missing file) leaves the compiler on, as a large input would.
  */
-export function skipOptimizerForSmallInput(
+export function optimizeOnlyLongRuns(
   cwd: string,
   files: readonly string[],
   setFlags: (flags: string) => void = setFlagsFromString,
-): void {
+  now: () => number = () => performance.now(),
+): () => void {
   let total = 0;
   for (const file of files) {
     const size = fileSize(path.resolve(cwd, file));
-    if (size === undefined) return;
+    if (size === undefined) return () => {};
     total += size;
   }
-  if (total < SMALL_INPUT_BYTES) setFlags('--no-turbofan');
+  if (total >= SMALL_INPUT_BYTES) return () => {};
+  setFlags('--no-turbofan');
+  const started = now();
+  let off = true;
+  return () => {
+    if (!off || now() - started < SHORT_RUN_MS) return;
+    setFlags('--turbofan');
+    off = false;
+  };
 }
 
 function fileSize(file: string): number | undefined {

@@ -26,6 +26,8 @@ export interface DiffOptions {
   today?: string;
   /** Level per change id, overriding the built-in one; `off` drops the change. */
   levels?: Record<string, Level | 'off'>;
+  /** Called after each operation of the base is compared, so a caller can watch a long run. */
+  afterOperation?: (() => void) | undefined;
 }
 
 /** One side of a comparison, as the JSON output names it. */
@@ -73,6 +75,7 @@ export function diffSpecs(
     };
     if (after) compareOperation(context, before, after);
     else recordRemoval(context, before, revision, today);
+    options.afterOperation?.();
   }
   for (const [key, after] of revisionOperations) {
     if (baseOperations.has(key)) continue;

@@ -15,6 +15,8 @@ export interface DiffRunOptions {
   config: SpecgateConfig;
   today: string;
   allowRemote: boolean;
+  /** Called once both specs have loaded, and after each operation compared. */
+  checkpoint?: (() => void) | undefined;
 }
 
 /** A diff result with waivers applied. */
@@ -35,6 +37,7 @@ export async function runDiff(
     loadSpec(basePath, loadOptions),
     loadSpec(revisionPath, loadOptions),
   ]);
+  options.checkpoint?.();
   if (baseLoad.status === 'rejected') throw baseLoad.reason;
   if (revisionLoad.status === 'rejected') throw revisionLoad.reason;
   const base = baseLoad.value;
@@ -42,6 +45,7 @@ export async function runDiff(
   const result = diffSpecs(base, revision, {
     today: options.today,
     levels: options.config.diff.levels,
+    afterOperation: options.checkpoint,
   });
   return withWaivers(result, options.config.waivers, options.today);
 }
