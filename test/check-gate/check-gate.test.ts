@@ -490,6 +490,31 @@ describe('specgate check on a git repository', () => {
     expect(run.code).toBe(2);
   });
 
+  // NOTE: fails at present. Discovery matches the `openapi` key only at the start of a line in
+  // the first 4096 characters, so it skips minified JSON and key-sorted JSON.
+  test('discovers minified and key-sorted JSON', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    const info = { title: 'Notes', version: '1.0.0' };
+    const minified = { openapi: '3.0.3', info, paths: {} };
+    const sorted = {
+      components: { schemas: { Note: { type: 'string', description: 'n'.repeat(5000) } } },
+      info,
+      openapi: '3.0.3',
+      paths: {},
+    };
+    repo.write('specs/minified.json', JSON.stringify(minified));
+    repo.write('specs/sorted.json', JSON.stringify(sorted, null, 2));
+    repo.commit('Add JSON specs and discover the specs');
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    const report = JSON.parse(run.stdout) as CheckJson;
+    expect(report.apis.map((api) => [api.name, api.status])).toEqual([
+      ['customers', 'unchanged'],
+      ['minified', 'unchanged'],
+      ['orders', 'unchanged'],
+      ['sorted', 'unchanged'],
+    ]);
+  });
+
   test('rejects a run that finds no APIs', async () => {
     const run = await runCli(['check'], path.join(repo.dir, 'specs'));
     expect(run.code).toBe(2);
