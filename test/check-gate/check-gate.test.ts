@@ -477,8 +477,6 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
-  // NOTE: fails at present with exit code 0. An emptied spec still exists, so it does not count
-  // as removed, and discovery skips it because it has no `openapi` key.
   test('rejects a discovered spec emptied in place', async () => {
     repo.git('rm', '-q', 'specgate.yaml');
     repo.commit('Discover the specs instead of declaring them');
@@ -490,8 +488,17 @@ describe('specgate check on a git repository', () => {
     expect(run.code).toBe(2);
   });
 
-  // NOTE: fails at present. Discovery matches the `openapi` key only at the start of a line in
-  // the first 4096 characters, so it skips minified JSON and key-sorted JSON.
+  test('rejects a discovered spec whose openapi key was deleted', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    repo.commit('Discover the specs instead of declaring them');
+    repo.write('specs/orders/openapi.yaml', 'title: x\n');
+    const run = await runCli(['check'], repo.dir);
+    expect(run.stderr).toBe(
+      'specgate: error: specs/orders/openapi.yaml: not an OpenAPI document (it has no "openapi" or "swagger" field). Pass an OpenAPI 3.0/3.1 or Swagger 2.0 root file.\n',
+    );
+    expect(run.code).toBe(2);
+  });
+
   test('discovers minified and key-sorted JSON', async () => {
     repo.git('rm', '-q', 'specgate.yaml');
     const info = { title: 'Notes', version: '1.0.0' };

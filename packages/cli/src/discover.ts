@@ -7,12 +7,15 @@ import {
   displayPathOf,
   git,
   SpecgateError,
+  withoutBom,
   type ApiConfig,
   type SpecgateConfig,
 } from '@specgate/core';
 
 const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const ROOT_SPEC = /^\s*["']?(openapi|swagger)["']?\s*:/m;
+const TOP_LEVEL_YAML_KEY = /^["']?(openapi|swagger)["']?[ \t]*:/m;
+const JSON_KEY = /"(openapi|swagger)"\s*:/;
 
 /**
  * The APIs a command works on: those declared in the config, else every root spec
@@ -75,22 +78,46 @@ async function listFiles(directory: string): Promise<string[]> {
 }
 
 async function isRootSpec(file: string): Promise<boolean> {
-  const head = (await fs.readFile(file, 'utf8')).slice(0, 4096);
-  return ROOT_SPEC.test(head);
+  return isRootSpecText(await fs.readFile(file, 'utf8'));
 }
 
 /**
- * Root specs that were under `specs/` at the base revision and are gone from the
- * work tree. Only used when APIs are discovered rather than declared, because a
- * declared API whose file is missing is already an input error.
+ * True when a file's text has `openapi` or `swagger` at its top level. Most specs name it
+ * near the start. Block YAML names it at column 0 wherever it is, and JSON written on one
+ * line or with sorted keys is parsed to read its top level. JSON that fails to parse but names
+ * the key counts, so that lint reports its error instead of skipping the file.
  */
-export async function removedSpecs(
+export function isRootSpecText(text: string): boolean {
+  if (ROOT_SPEC.test(text.slice(0, 4096)) || TOP_LEVEL_YAML_KEY.test(text)) return true;
+  if (!withoutBom(text).trimStart().startsWith('{') || !JSON_KEY.test(text)) return false;
+  try {
+    const value = JSON.parse(withoutBom(text)) as unknown;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (Object.hasOwn(value, 'openapi') || Object.hasOwn(value, 'swagger'))
+    );
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Root specs that were under `specs/` at the base revision and are not among the `discovered`
+ * APIs now. `removed` lists those whose file is gone from the work tree. `unreadable` lists
+ * those whose file is still there but no longer reads as a root spec (emptied, or its `openapi`
+ * key deleted), so that loading it stops the gate with its error. Only used when APIs are
+ * discovered rather than declared, because a declared API's file is always loaded.
+ */
+export async function lostSpecs(
   config: SpecgateConfig,
   cwd: string,
   topLevel: string,
   base: string,
-): Promise<{ name: string; file: string }[]> {
-  if (config.apis.length > 0) return [];
+  discovered: readonly ApiConfig[],
+): Promise<{ removed: { name: string; file: string }[]; unreadable: ApiConfig[] }> {
+  const lost = { removed: [] as { name: string; file: string }[], unreadable: [] as ApiConfig[] };
+  if (config.apis.length > 0) return lost;
   const directory = path.join(config.file ? config.directory : cwd, 'specs');
   const relative = path.relative(topLevel, directory).split(path.sep).join('/');
   const listing = await git(topLevel, [
@@ -101,13 +128,20 @@ export async function removedSpecs(
     '--',
     relative || '.',
   ]);
-  const removed: { name: string; file: string }[] = [];
+  const known = new Set(await Promise.all(discovered.map((api) => realPath(api.spec))));
   for (const file of listing.split('\n')) {
     if (!SPEC_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
-    if (await fs.stat(path.join(topLevel, file)).catch(() => null)) continue;
-    const head = (await git(topLevel, ['show', `${base}:${file}`])).slice(0, 4096);
-    if (!ROOT_SPEC.test(head)) continue;
-    removed.push({ name: apiName(path.relative(relative, file)), file });
+    const current = path.join(topLevel, file);
+    const exists = (await fs.stat(current).catch(() => null)) !== null;
+    if (exists && known.has(await realPath(current))) continue;
+    if (!isRootSpecText(await git(topLevel, ['show', `${base}:${file}`]))) continue;
+    const name = apiName(path.relative(relative, file));
+    if (exists) lost.unreadable.push({ name, spec: current });
+    else lost.removed.push({ name, file });
   }
-  return removed;
+  return lost;
+}
+
+async function realPath(file: string): Promise<string> {
+  return fs.realpath(file).catch(() => path.resolve(file));
 }

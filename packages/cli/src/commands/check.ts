@@ -36,7 +36,7 @@ import {
   type TrafficReport,
 } from '@specgate/policy';
 
-import { discoverApis, removedSpecs } from '../discover.js';
+import { discoverApis, lostSpecs } from '../discover.js';
 import type { CommonOptions } from '../command-kit.js';
 import type { Logger } from '../logger.js';
 import {
@@ -123,8 +123,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   await verifyRevision(topLevel, options.base);
   const changed = await changedFiles(topLevel, options.base);
 
-  const apis = await discoverApis(options.config, options.cwd);
-  const removed = await removedSpecs(options.config, options.cwd, topLevel, options.base);
+  const discovered = await discoverApis(options.config, options.cwd);
+  const lost = await lostSpecs(options.config, options.cwd, topLevel, options.base, discovered);
+  const apis = [...discovered, ...lost.unreadable];
+  const removed = lost.removed;
   if (apis.length === 0 && removed.length === 0) {
     // A gate that checks nothing is almost always run from the wrong directory.
     throw new SpecgateError(
