@@ -1,6 +1,7 @@
 import {
   applyWaivers,
   loadSpec,
+  SpecgateError,
   type Level,
   type SpecgateConfig,
   type Waiver,
@@ -42,11 +43,21 @@ export async function runDiff(
   if (revisionLoad.status === 'rejected') throw revisionLoad.reason;
   const base = baseLoad.value;
   const revision = revisionLoad.value;
-  const result = diffSpecs(base, revision, {
-    today: options.today,
-    levels: options.config.diff.levels,
-    afterOperation: options.checkpoint,
-  });
+  let result: DiffResult;
+  try {
+    result = diffSpecs(base, revision, {
+      today: options.today,
+      levels: options.config.diff.levels,
+      afterOperation: options.checkpoint,
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError) || !/call stack/.test(error.message)) throw error;
+    throw new SpecgateError(
+      'INVALID_DOCUMENT',
+      `${base.rootFile.displayPath}, ${revision.rootFile.displayPath}: the schemas are nested too deeply to compare. Flatten them, or move deep parts into components.`,
+      { file: base.rootFile.displayPath, cause: error },
+    );
+  }
   return withWaivers(result, options.config.waivers, options.today);
 }
 
