@@ -150,6 +150,13 @@ describe('bad input exits 2 with one line', () => {
       '--today "tomorrow" is not a date.',
     ],
     ['unknown option', ['lint', '--colour'], "unknown option '--colour'"],
+    ['empty spec path in lint', ['lint', ''], 'a spec path is empty. Pass the path of an OpenAPI'],
+    ['empty spec path in diff', ['diff', 'valid.yaml', ''], 'a spec path is empty.'],
+    [
+      'spec at a URL',
+      ['diff', 'http://127.0.0.1:9/openapi.yaml', 'valid.yaml'],
+      'http://127.0.0.1:9/openapi.yaml: a spec at a URL is not fetched. Pass --allow-remote to fetch it, or download the file and pass its path.',
+    ],
   ];
 
   test.each(cases)('%s', async (_name, args, expected) => {

@@ -79,6 +79,9 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
     .description('Lint specs against the governance ruleset.')
     .action(async (specs: string[], options: CommonOptions) => {
       const context = await prepare(options, environment);
+      if (specs.includes('')) {
+        throw new SpecgateError('USAGE', 'a spec path is empty. Pass the path of an OpenAPI file.');
+      }
       const files =
         specs.length > 0
           ? specs

@@ -193,8 +193,19 @@ function unsupported(file: SourceFile, found: string, hint = ''): SpecgateError 
  * resolves, so that analysis never meets a dangling one.
  */
 export async function loadSpec(rootPath: string, options: LoadOptions): Promise<SpecDocument> {
+  if (rootPath === '') {
+    throw new SpecgateError('USAGE', 'a spec path is empty. Pass the path of an OpenAPI file.');
+  }
+  const remote = /^https?:\/\//.test(rootPath);
+  if (remote && !options.allowRemote) {
+    throw new SpecgateError(
+      'REMOTE_REF',
+      `${rootPath}: a spec at a URL is not fetched. Pass --allow-remote to fetch it, or download the file and pass its path.`,
+      { file: rootPath },
+    );
+  }
   const reader = options.reader ?? fileSystemReader(options.cwd ?? path.dirname(rootPath));
-  const root = await reader.read(path.resolve(options.cwd ?? '', rootPath));
+  const root = await reader.read(remote ? rootPath : path.resolve(options.cwd ?? '', rootPath));
   const { version, text } = detectVersion(root);
   const files = new Map<string, SourceFile>([[root.path, root]]);
   const pending: SourceFile[] = [root];
