@@ -251,6 +251,18 @@ describe('bad input exits 2 with one line', () => {
     expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('before\n');
   });
 
+  test('stderr on a full device keeps exit 2 for bad input', () => {
+    const full = openSync('/dev/full', 'w');
+    const result = spawnSync(process.execPath, [BIN, 'lint', 'nope.yaml'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', full],
+      encoding: 'utf8',
+    });
+    closeSync(full);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+
   test('stdout on a full device exits 2', () => {
     const full = openSync('/dev/full', 'w');
     const result = spawnSync(process.execPath, [BIN, 'lint', 'valid.yaml'], {
