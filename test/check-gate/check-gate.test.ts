@@ -477,25 +477,25 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
-  test('rejects a discovered spec emptied in place', async () => {
+  test.each([
+    [
+      'emptied',
+      'specs/customers/openapi.yaml',
+      '',
+      'specs/customers/openapi.yaml: the file is empty. Write an OpenAPI document in it, or pass another file.',
+    ],
+    [
+      'without its openapi key',
+      'specs/orders/openapi.yaml',
+      'title: x\n',
+      'specs/orders/openapi.yaml: not an OpenAPI document (it has no "openapi" or "swagger" field). Pass an OpenAPI 3.0/3.1 or Swagger 2.0 root file.',
+    ],
+  ])('rejects a discovered spec %s in place', async (_, file, text, message) => {
     repo.git('rm', '-q', 'specgate.yaml');
     repo.commit('Discover the specs instead of declaring them');
-    repo.write('specs/customers/openapi.yaml', '');
+    repo.write(file, text);
     const run = await runCli(['check'], repo.dir);
-    expect(run.stderr).toBe(
-      'specgate: error: specs/customers/openapi.yaml: the file is empty. Write an OpenAPI document in it, or pass another file.\n',
-    );
-    expect(run.code).toBe(2);
-  });
-
-  test('rejects a discovered spec whose openapi key was deleted', async () => {
-    repo.git('rm', '-q', 'specgate.yaml');
-    repo.commit('Discover the specs instead of declaring them');
-    repo.write('specs/orders/openapi.yaml', 'title: x\n');
-    const run = await runCli(['check'], repo.dir);
-    expect(run.stderr).toBe(
-      'specgate: error: specs/orders/openapi.yaml: not an OpenAPI document (it has no "openapi" or "swagger" field). Pass an OpenAPI 3.0/3.1 or Swagger 2.0 root file.\n',
-    );
+    expect(run.stderr).toBe(`specgate: error: ${message}\n`);
     expect(run.code).toBe(2);
   });
 
