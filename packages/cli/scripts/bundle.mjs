@@ -230,7 +230,7 @@ for (const name of ['specgate.cjs', 'redocly.cjs']) {
   );
   if (check.status !== 0) {
     throw new Error(
-      `V8 refused the code cache of bundle/${name} (${check.stderr.trim() || 'written under other V8 flags'}). Run pnpm build again.`,
+      `code cache of bundle/${name} invalid: V8 refused it (${check.stderr.trim() || 'written under other V8 flags'}). Run pnpm build again.`,
     );
   }
 }

@@ -14,7 +14,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // A failed write to stderr (a full device, a closed pipe) loses the message, but the exit code
-// still tells the run's outcome: the code set so far, or 2 as for any output error.
+// still gives the run's outcome: the code set so far, or 2 as for any output error.
 process.stderr.on('error', () => process.exit(process.exitCode ?? 2));
 
 /** Returns the working directory, or exits 2 with one line when it was deleted or is unreadable. */

@@ -129,7 +129,7 @@ const check = spawnSync(
 );
 if (check.status !== 0) {
   throw new Error(
-    `V8 refused the code cache of ${bundleFile} (${check.stderr.trim() || 'written under other V8 flags'}). Run the build again.`,
+    `code cache of ${bundleFile} invalid: V8 refused it (${check.stderr.trim() || 'written under other V8 flags'}). Run the build again.`,
   );
 }
 
