@@ -461,6 +461,31 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
+  // git quotes such paths in its listings unless told not to ("specs/r\303\251seau/...").
+  test.each(['commandes-réseau', 'say "hi"'])('spec under a folder named %s', async (folder) => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    repo.git('mv', 'specs/customers', `specs/${folder}`);
+    repo.commit('Discover the specs, one of them under an unusual folder name');
+    const file = `specs/${folder}/schemas/customer.yaml`;
+    repo.edit(file, '      maxLength: 32\n', '      maxLength: 16\n');
+    const edited = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(edited.code).toBe(1);
+    expect(changesOf(edited.stdout)[0]).toEqual([
+      folder,
+      'request-property-max-length-decreased',
+      'error',
+      'POST /v1/customers',
+    ]);
+    repo.git('rm', '-q', '-r', '-f', `specs/${folder}`);
+    const removed = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(removed.code).toBe(1);
+    const report = JSON.parse(removed.stdout) as CheckJson;
+    expect(report.apis.map((api) => [api.name, api.status])).toEqual([
+      ['orders', 'unchanged'],
+      [folder, 'removed'],
+    ]);
+  });
+
   test('fails when a discovered spec is deleted', async () => {
     repo.git('rm', '-q', 'specgate.yaml');
     repo.commit('Discover the specs instead of declaring them');

@@ -124,12 +124,14 @@ export async function lostSpecs(
     'ls-tree',
     '-r',
     '--name-only',
+    '-z',
     base,
     '--',
     relative || '.',
   ]);
   const known = new Set(await Promise.all(discovered.map((api) => realPath(api.spec))));
-  for (const file of listing.split('\n')) {
+  // -z: paths end with NUL and are not quoted, whatever characters they have.
+  for (const file of listing.split('\0')) {
     if (!SPEC_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
     const current = path.join(topLevel, file);
     const exists = (await fs.stat(current).catch(() => null)) !== null;

@@ -74,9 +74,11 @@ export async function verifyRevision(cwd: string, ref: string, source = '--base'
 
 /** Paths (relative to the top level) of files that differ between `ref` and the work tree. */
 export async function changedFiles(topLevel: string, ref: string): Promise<Set<string>> {
-  const tracked = await git(topLevel, ['diff', '--name-only', ref, '--']);
-  const untracked = await git(topLevel, ['ls-files', '--others', '--exclude-standard']);
-  return new Set([...tracked.split('\n'), ...untracked.split('\n')].filter((line) => line !== ''));
+  // -z: paths end with NUL and are not quoted. Without it, git quotes a path with non-ASCII
+  // characters or `"` ("specs/r\303\251seau/openapi.yaml"), and no spec would match it.
+  const tracked = await git(topLevel, ['diff', '--name-only', '-z', ref, '--']);
+  const untracked = await git(topLevel, ['ls-files', '--others', '--exclude-standard', '-z']);
+  return new Set([...tracked.split('\0'), ...untracked.split('\0')].filter((file) => file !== ''));
 }
 
 /** True when `relativePath` exists at `ref`. */
