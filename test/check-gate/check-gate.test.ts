@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -521,6 +523,33 @@ describe('specgate check on a git repository', () => {
     repo.write(file, text);
     const run = await runCli(['check'], repo.dir);
     expect(run.stderr).toBe(`specgate: error: ${message}\n`);
+    expect(run.code).toBe(2);
+  });
+
+  test('skips a FIFO and a dangling link under specs', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    repo.commit('Discover the specs instead of declaring them');
+    execFileSync('mkfifo', [path.join(repo.dir, 'specs/incoming.yaml')]);
+    symlinkSync('nowhere.yaml', path.join(repo.dir, 'specs/orders/extra.yaml'));
+    const run = await runCli(['check', '--format', 'json'], repo.dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as CheckJson;
+    expect(report.apis.map((api) => [api.name, api.status])).toEqual([
+      ['customers', 'unchanged'],
+      ['orders', 'unchanged'],
+    ]);
+  });
+
+  test('rejects a discovered spec replaced by a FIFO', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    repo.commit('Discover the specs instead of declaring them');
+    rmSync(path.join(repo.dir, 'specs/orders/openapi.yaml'));
+    execFileSync('mkfifo', [path.join(repo.dir, 'specs/orders/openapi.yaml')]);
+    const run = await runCli(['check'], repo.dir);
+    expect(run.stderr).toBe(
+      "specgate: error: specs/orders/openapi.yaml: is not a regular file. Put the spec's file back, or remove it with git rm.\n",
+    );
     expect(run.code).toBe(2);
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import {
   configPlace,
+  describeSystemError,
   displayPathOf,
   git,
   SpecgateError,
@@ -13,8 +14,8 @@ import {
 } from '@specgate/core';
 
 const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-const ROOT_SPEC = /^\s*["']?(openapi|swagger)["']?\s*:/m;
 const TOP_LEVEL_YAML_KEY = /^["']?(openapi|swagger)["']?[ \t]*:/m;
+const FIRST_JSON_KEY = /^\s*\{\s*"(openapi|swagger)"\s*:/;
 const JSON_KEY = /"(openapi|swagger)"\s*:/;
 
 /**
@@ -36,7 +37,7 @@ export async function discoverApis(
   const files = await listFiles(directory);
   const apis: ApiConfig[] = [];
   for (const file of files.sort()) {
-    if (!(await isRootSpec(file))) continue;
+    if (!(await isRootSpec(file, cwd))) continue;
     apis.push({ name: apiName(path.relative(directory, file)), spec: file });
   }
   return apis;
@@ -77,21 +78,40 @@ async function listFiles(directory: string): Promise<string[]> {
   return files;
 }
 
-async function isRootSpec(file: string): Promise<boolean> {
-  return isRootSpecText(await fs.readFile(file, 'utf8'));
+/**
+ * True when `file` is a root spec. Only regular files are read: a FIFO would block the run and
+ * a device may never end, and a link to nothing names no spec. A file that exists but cannot
+ * be read stops the run, because skipping it would leave its API out of the gate unseen.
+ */
+async function isRootSpec(file: string, cwd: string): Promise<boolean> {
+  const info = await fs.stat(file).catch(() => null);
+  if (info === null || !info.isFile()) return false;
+  try {
+    return isRootSpecText(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    const shown = displayPathOf(file, cwd);
+    throw new SpecgateError(
+      'NOT_A_FILE',
+      `${shown}: cannot be read (${describeSystemError(error)}). Fix its permissions, or move it out of specs/.`,
+      { file: shown, cause: error },
+    );
+  }
 }
 
 /**
- * True when a file's text has `openapi` or `swagger` at its top level. Most specs name it
- * near the start. Block YAML names it at column 0 wherever it is, and JSON written on one
- * line or with sorted keys is parsed to read its top level. JSON that fails to parse but names
- * the key counts, so that lint reports its error instead of skipping the file.
+ * True when a file's text has `openapi` or `swagger` at its top level, and not only nested
+ * (a schema with an `openapi` property, an example). JSON is told by its first character: its
+ * first key settles most files, and the others are parsed. JSON that fails to parse but names
+ * the key counts, so that lint reports its error instead of skipping the file. In block YAML
+ * a top-level key starts at column 0, and nested keys are indented.
  */
 export function isRootSpecText(text: string): boolean {
-  if (ROOT_SPEC.test(text.slice(0, 4096)) || TOP_LEVEL_YAML_KEY.test(text)) return true;
-  if (!withoutBom(text).trimStart().startsWith('{') || !JSON_KEY.test(text)) return false;
+  const body = withoutBom(text);
+  if (!body.trimStart().startsWith('{')) return TOP_LEVEL_YAML_KEY.test(body);
+  if (FIRST_JSON_KEY.test(body)) return true;
+  if (!JSON_KEY.test(body)) return false;
   try {
-    const value = JSON.parse(withoutBom(text)) as unknown;
+    const value = JSON.parse(body) as unknown;
     return (
       typeof value === 'object' &&
       value !== null &&
@@ -134,7 +154,15 @@ export async function lostSpecs(
   for (const file of listing.split('\0')) {
     if (!SPEC_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
     const current = path.join(topLevel, file);
-    const exists = (await fs.stat(current).catch(() => null)) !== null;
+    const info = await fs.stat(current).catch(() => null);
+    const exists = info !== null;
+    if (info !== null && !info.isFile() && !info.isDirectory()) {
+      throw new SpecgateError(
+        'NOT_A_FILE',
+        `${file}: is not a regular file. Put the spec's file back, or remove it with git rm.`,
+        { file },
+      );
+    }
     if (exists && known.has(await realPath(current))) continue;
     if (!isRootSpecText(await git(topLevel, ['show', `${base}:${file}`]))) continue;
     const name = apiName(path.relative(relative, file));
