@@ -153,6 +153,11 @@ describe('bad input exits 2 with one line', () => {
     ['empty spec path in lint', ['lint', ''], 'a spec path is empty. Pass the path of an OpenAPI'],
     ['empty spec path in diff', ['diff', 'valid.yaml', ''], 'a spec path is empty.'],
     [
+      'lint of a spec at a URL',
+      ['lint', '--allow-remote', 'http://127.0.0.1:9/openapi.yaml'],
+      'http://127.0.0.1:9/openapi.yaml: lint reads local files only. Download the spec and pass its path.',
+    ],
+    [
       'spec at a URL',
       ['diff', 'http://127.0.0.1:9/openapi.yaml', 'valid.yaml'],
       'http://127.0.0.1:9/openapi.yaml: a spec at a URL is not fetched. Pass --allow-remote to fetch it, or download the file and pass its path.',

@@ -82,6 +82,15 @@ function buildProgram(environment: CliEnvironment, setExit: (code: number) => vo
       if (specs.includes('')) {
         throw new SpecgateError('USAGE', 'a spec path is empty. Pass the path of an OpenAPI file.');
       }
+      // NOTE: lint reads local files only; `diff --allow-remote` fetches a spec at a URL.
+      const url = specs.find((spec) => /^[a-z][a-z0-9+.-]*:\/\//i.test(spec));
+      if (url !== undefined) {
+        throw new SpecgateError(
+          'USAGE',
+          `${url}: lint reads local files only. Download the spec and pass its path.`,
+          { file: url },
+        );
+      }
       const files =
         specs.length > 0
           ? specs
