@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -539,6 +539,30 @@ describe('specgate check on a git repository', () => {
       ['customers', 'unchanged'],
       ['orders', 'unchanged'],
     ]);
+  });
+
+  test('leaves out specs in hidden folders and node_modules', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    for (const folder of ['specs/.cache/old', 'specs/node_modules/pkg']) {
+      mkdirSync(path.join(repo.dir, folder), { recursive: true });
+      repo.write(`${folder}/openapi.yaml`, repo.read('specs/orders/openapi.yaml'));
+    }
+    repo.commit('Discover the specs, next to a cache and an installed package');
+    const run = await runCli(['check', '--all', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as CheckJson;
+    expect(report.apis.map((api) => api.name)).toEqual(['customers', 'orders']);
+  });
+
+  test('rejects two specs that give one API name', async () => {
+    repo.git('rm', '-q', 'specgate.yaml');
+    repo.write('specs/orders.yaml', repo.read('specs/orders/openapi.yaml'));
+    repo.commit('Discover the specs, two of them named orders');
+    const run = await runCli(['check'], repo.dir);
+    expect(run.stderr).toBe(
+      'specgate: error: specs/orders.yaml and specs/orders/openapi.yaml both give the API name "orders". Rename one, or declare the APIs in specgate.yaml.\n',
+    );
+    expect(run.code).toBe(2);
   });
 
   test('rejects a discovered spec replaced by a FIFO', async () => {

@@ -36,9 +36,20 @@ export async function discoverApis(
   const directory = path.join(config.file ? config.directory : cwd, 'specs');
   const files = await listFiles(directory);
   const apis: ApiConfig[] = [];
+  const named = new Map<string, string>();
   for (const file of files.sort()) {
     if (!(await isRootSpec(file, cwd))) continue;
-    apis.push({ name: apiName(path.relative(directory, file)), spec: file });
+    const name = apiName(path.relative(directory, file));
+    const earlier = named.get(name);
+    if (earlier !== undefined) {
+      throw new SpecgateError(
+        'USAGE',
+        `${displayPathOf(earlier, cwd)} and ${displayPathOf(file, cwd)} both give the API name "${name}". Rename one, or declare the APIs in specgate.yaml.`,
+        { file: displayPathOf(file, cwd) },
+      );
+    }
+    named.set(name, file);
+    apis.push({ name, spec: file });
   }
   return apis;
 }
@@ -67,11 +78,17 @@ function apiName(relativePath: string): string {
   return name || path.basename(relativePath);
 }
 
+/** Hidden folders and installed packages hold no API of this repository. */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
 async function listFiles(directory: string): Promise<string[]> {
   const entries = await fs.readdir(directory, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
+    if (entry.isDirectory() && isSkippedFolder(entry.name)) continue;
     if (entry.isDirectory()) files.push(...(await listFiles(full)));
     else if (SPEC_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
   }
@@ -153,6 +170,8 @@ export async function lostSpecs(
   // -z: paths end with NUL and are not quoted, whatever characters they have.
   for (const file of listing.split('\0')) {
     if (!SPEC_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
+    const folders = path.posix.relative(relative, file).split('/').slice(0, -1);
+    if (folders.some(isSkippedFolder)) continue;
     const current = path.join(topLevel, file);
     const info = await fs.stat(current).catch(() => null);
     const exists = info !== null;
