@@ -106,19 +106,19 @@ async function isRootSpec(file: string, cwd: string): Promise<boolean> {
   try {
     return isRootSpecText(await fs.readFile(file, 'utf8'));
   } catch (error) {
-    const shown = displayPathOf(file, cwd);
+    const shownPath = displayPathOf(file, cwd);
     throw new SpecgateError(
       'NOT_A_FILE',
-      `${shown}: cannot be read (${describeSystemError(error)}). Fix its permissions, or move it out of specs/.`,
-      { file: shown, cause: error },
+      `${shownPath}: cannot be read (${describeSystemError(error)}). Fix its permissions, or move it out of specs/.`,
+      { file: shownPath, cause: error },
     );
   }
 }
 
 /**
  * True when a file's text has `openapi` or `swagger` at its top level, and not only nested
- * (a schema with an `openapi` property, an example). JSON is told by its first character: its
- * first key settles most files, and the others are parsed. JSON that fails to parse but names
+ * (a schema with an `openapi` property, an example). A file whose first character is `{` is
+ * JSON: its first key settles most files, and the others are parsed. JSON that fails to parse but names
  * the key counts, so that lint reports its error instead of skipping the file. In block YAML
  * a top-level key starts at column 0, and nested keys are indented.
  */
