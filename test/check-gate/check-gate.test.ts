@@ -463,7 +463,7 @@ describe('specgate check on a git repository', () => {
     ]);
   });
 
-  // git quotes such paths in its listings unless told not to ("specs/r\303\251seau/...").
+  // git quotes such paths in its listings ("specs/r\303\251seau/...") unless run with -z.
   test.each(['commandes-réseau', 'say "hi"'])('spec under a folder named %s', async (folder) => {
     repo.git('rm', '-q', 'specgate.yaml');
     repo.git('mv', 'specs/customers', `specs/${folder}`);

@@ -199,8 +199,8 @@ const WARM_UPS = [
   ['diff', 'specs/orders/openapi.yaml', 'specs/customers/openapi.yaml', '--format', 'json'],
   ['diff', 'specs/orders/openapi.yaml', 'specs/orders/openapi.yaml'],
 ];
-// V8 refuses a cache written under other V8 flags, and NODE_OPTIONS may hold some (say
-// --max-old-space-size): the warm-ups and the check below run without it.
+// V8 rejects a cache written under other V8 flags, and NODE_OPTIONS may contain some (for
+// example --max-old-space-size), so the warm-ups and the check below run without it.
 const { NODE_OPTIONS: _, ...plainEnvironment } = process.env;
 for (const args of WARM_UPS) {
   const run = spawnSync(process.execPath, [bin, ...args], {
@@ -216,8 +216,8 @@ for (const args of WARM_UPS) {
   }
 }
 
-// A flag that V8 saw in a warm-up run but not in a plain run makes V8 refuse the cache in
-// every run, silently, and start-up is slower by the whole compile. A fresh process checks it.
+// A flag set in a warm-up run but not in a plain run makes V8 reject the cache in every run,
+// silently, and start-up then pays for the whole compile. A fresh process checks the cache.
 for (const name of ['specgate.cjs', 'redocly.cjs']) {
   const check = spawnSync(
     process.execPath,
@@ -230,7 +230,7 @@ for (const name of ['specgate.cjs', 'redocly.cjs']) {
   );
   if (check.status !== 0) {
     throw new Error(
-      `code cache of bundle/${name} invalid: V8 refused it (${check.stderr.trim() || 'written under other V8 flags'}). Run pnpm build again.`,
+      `code cache of bundle/${name} rejected by V8 (${check.stderr.trim() || 'written under other V8 flags'}). Run pnpm build again.`,
     );
   }
 }

@@ -53,7 +53,7 @@ void main(process.argv.slice(2), {
   isTty: process.stdout.isTTY === true,
   noColor: process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '',
   // A V8 flag set during a run changes the flags the code cache is written under, and V8 then
-  // refuses that cache in every later run: the build's warm-up runs keep the defaults.
+  // rejects that cache in every later run, so the build's warm-up runs keep the defaults.
   ...(process.env['SPECGATE_WRITE_CODE_CACHE'] === '1'
     ? {}
     : { tuneForRun: (files) => optimizeOnlyLongRuns(cwd, files) }),

@@ -78,7 +78,7 @@ function apiName(relativePath: string): string {
   return name || path.basename(relativePath);
 }
 
-/** Hidden folders and installed packages hold no API of this repository. */
+/** Returns true for hidden folders and `node_modules`, which contain no API of the repository. */
 function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
@@ -96,9 +96,9 @@ async function listFiles(directory: string): Promise<string[]> {
 }
 
 /**
- * True when `file` is a root spec. Only regular files are read: a FIFO would block the run and
- * a device may never end, and a link to nothing names no spec. A file that exists but cannot
- * be read stops the run, because skipping it would leave its API out of the gate unseen.
+ * True when `file` is a root spec. Only regular files are read, because a FIFO would block the
+ * run and a device may never end. A file that fails to read stops the run, so that its API is
+ * not left out of the gate unseen.
  */
 async function isRootSpec(file: string, cwd: string): Promise<boolean> {
   const info = await fs.stat(file).catch(() => null);
@@ -109,18 +109,17 @@ async function isRootSpec(file: string, cwd: string): Promise<boolean> {
     const shownPath = displayPathOf(file, cwd);
     throw new SpecgateError(
       'NOT_A_FILE',
-      `${shownPath}: cannot be read (${describeSystemError(error)}). Fix its permissions, or move it out of specs/.`,
+      `${shownPath}: read failed (${describeSystemError(error)}). Fix its permissions, or move it out of specs/.`,
       { file: shownPath, cause: error },
     );
   }
 }
 
 /**
- * True when a file's text has `openapi` or `swagger` at its top level, and not only nested
- * (a schema with an `openapi` property, an example). A file whose first character is `{` is
- * JSON: its first key settles most files, and the others are parsed. JSON that fails to parse but names
- * the key counts, so that lint reports its error instead of skipping the file. In block YAML
- * a top-level key starts at column 0, and nested keys are indented.
+ * True when a file's text has `openapi` or `swagger` at its top level, not only nested (in a
+ * schema's properties, an example). Text that starts with `{` is JSON: its first key settles
+ * most files, and the others are parsed. JSON that fails to parse but names the key counts, so
+ * that lint reports its error. In block YAML, top-level keys are the ones at column 0.
  */
 export function isRootSpecText(text: string): boolean {
   const body = withoutBom(text);
@@ -140,11 +139,11 @@ export function isRootSpecText(text: string): boolean {
 }
 
 /**
- * Root specs that were under `specs/` at the base revision and are not among the `discovered`
- * APIs now. `removed` lists those whose file is gone from the work tree. `unreadable` lists
- * those whose file is still there but no longer reads as a root spec (emptied, or its `openapi`
- * key deleted), so that loading it stops the gate with its error. Only used when APIs are
- * discovered rather than declared, because a declared API's file is always loaded.
+ * Returns the root specs that were under `specs/` at the base revision and are not among the
+ * `discovered` APIs now. `removed` lists those whose file is gone from the work tree, and
+ * `unreadable` those whose file no longer reads as a root spec (emptied, or its `openapi` key
+ * deleted), so that loading it stops the gate with its error. Used only when APIs are
+ * discovered, because a declared API's file is always loaded.
  */
 export async function lostSpecs(
   config: SpecgateConfig,

@@ -13,13 +13,11 @@ const SHORT_RUN_MS = 100;
 
 /**
  * Turns TurboFan, V8's optimizing compiler, off for a run on small spec files, and returns a
- * checkpoint that turns it back on once the run has lasted 100 ms. In a short run the parser
- * and the comparison get hot only near the end, and TurboFan then compiles each hot function
- * for about 30 ms on a background thread. The output is written before that code is ready,
- * and Node waits for those compiles before it exits. A comparison of small specs with many
- * shared schemas can take seconds, and needs TurboFan: the caller calls the checkpoint after
- * loading and after each operation. A path that is not a readable local file (a URL, a
- * missing file) leaves the compiler on, as a large input would.
+ * checkpoint that turns it back on once the run has lasted 100 ms. The caller calls it after
+ * loading and after each operation. In a short run, TurboFan's background compiles of the hot
+ * functions (about 30 ms each here) end after the output is written, and Node waits for them
+ * at exit. A comparison of small specs with many shared schemas can take seconds, so it gets
+ * TurboFan back. A path that is not a local file (a URL, a missing file) leaves it on.
  */
 export function optimizeOnlyLongRuns(
   cwd: string,

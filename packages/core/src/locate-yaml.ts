@@ -193,8 +193,8 @@ function contentIndent(text: string): number {
   LEADING_SPACES.test(text);
   const column = LEADING_SPACES.lastIndex;
   const next = text.charCodeAt(column);
-  // Most lines go on with a printable ASCII character. Others (tabs, other white space, the
-  // end of the line) take the slower test.
+  // Most lines continue with a printable ASCII character. Others (tabs, other white space,
+  // the end of the line) take the slower test.
   if (next > 0x20 && next < 0x7f) return next === 0x23 ? -1 : column;
   return isSkippable(text) ? -1 : column;
 }

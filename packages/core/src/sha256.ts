@@ -3,7 +3,7 @@
 // node:crypto is loaded only for a run that hashes more, such as lint of a large spec.
 import { createRequire } from 'node:module';
 
-/** Hashes computed here before node:crypto takes over, about where both cost the same. */
+/** Number of hashes computed here before node:crypto is loaded: about where both cost the same. */
 const SCRIPT_HASHES = 512;
 
 let scriptHashesLeft = SCRIPT_HASHES;

@@ -504,7 +504,7 @@ describe('YAML alias expansion', () => {
     );
   });
 
-  // A mapping of 100 entries named by `uses` aliases, each of which stands for 101 nodes.
+  // A mapping of 100 entries named by `uses` aliases, each of which expands to 101 nodes.
   const repeated = (uses: number): string => {
     const entries = Array.from({ length: 100 }, (_, index) => `  k${index}: ${index}`);
     const aliases = Array.from({ length: uses }, (_, index) => `u${index}: *b`);

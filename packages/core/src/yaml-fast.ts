@@ -138,7 +138,7 @@ class FastYamlParser {
   /** Indentation of the block node that contains the flow collection being read. */
   private flowParent = 0;
   private readonly anchors = new Map<string, unknown>();
-  /** The mapping or sequence each alias of one names, once per alias: only those can expand. */
+  /** Mappings and sequences named by aliases, once per alias: only those can expand. */
   readonly aliasedCollections: object[] = [];
 
   constructor(text: string) {

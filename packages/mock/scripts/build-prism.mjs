@@ -86,8 +86,8 @@ const jsoncParserModule = {
   },
 };
 
-// V8 refuses a cache written under other V8 flags, and NODE_OPTIONS may hold some (say
-// --max-old-space-size): the warm-up runs in a child process without it.
+// V8 rejects a cache written under other V8 flags, and NODE_OPTIONS may contain some (for
+// example --max-old-space-size), so the warm-up runs in a child process without it.
 if (process.argv[2] === '--write-cache') {
   await writeCodeCache();
   process.exit(0);
@@ -115,7 +115,9 @@ const warmUp = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--w
   timeout: 120_000,
 });
 if (warmUp.status !== 0) {
-  throw new Error(`the warm-up run that writes the code cache of ${bundleFile} failed`);
+  throw new Error(
+    `warm-up run for the code cache of ${bundleFile} failed (exit code ${warmUp.status}, output above). Fix that error and run the build again.`,
+  );
 }
 const check = spawnSync(
   process.execPath,
@@ -129,7 +131,7 @@ const check = spawnSync(
 );
 if (check.status !== 0) {
   throw new Error(
-    `code cache of ${bundleFile} invalid: V8 refused it (${check.stderr.trim() || 'written under other V8 flags'}). Run the build again.`,
+    `code cache of ${bundleFile} rejected by V8 (${check.stderr.trim() || 'written under other V8 flags'}). Run the build again.`,
   );
 }
 
